@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { ensureSecrets } from '../src/strapi/secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+  ensureSecrets();
+  return {
+    host: env('HOST', '0.0.0.0'),
+    port: env.int('PORT', 1337),
+    url: env('PUBLIC_URL', ''),
+    // Behind a reverse proxy the client IP (used for comment flood control) is read from
+    // X-Forwarded-For; trusting that header without a proxy would let anyone spoof it.
+    proxy: { koa: env.bool('SERVER_PROXY', false) },
+    app: { keys: env.array('APP_KEYS', []) },
+  };
+};

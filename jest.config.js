@@ -1,0 +1,29 @@
+// Two projects: pure core logic runs in milliseconds with no Strapi; API tests
+// boot a real Strapi from a build compiled once per run (tests/helpers/global-setup).
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.typecheck.json', isolatedModules: true, diagnostics: false }];
+// "<rootDir>/.tmp/" rather than ".tmp": a checkout under /tmp would match the bare pattern.
+const ignored = ['/node_modules/', '<rootDir>/.tmp/', '<rootDir>/dist/'];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/unit'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      testPathIgnorePatterns: ignored,
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/api'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      testPathIgnorePatterns: ignored,
+      modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

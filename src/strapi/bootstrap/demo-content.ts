@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+import {
+  DEMO_CATEGORIES,
+  DEMO_ENGLISH_ARTICLE,
+  DEMO_FRENCH_ARTICLE,
+  DEMO_ORIGINAL_URL,
+  DEMO_PHOTO_CAPTION,
+  DEMO_SITE,
+  DEMO_SOURCES,
+} from './demo-data';
+
+const SEEDED_FLAG = { type: 'core', name: 'colophon', key: 'demo-seeded' } as const;
+
+/**
+ * Seeds the demo newsroom on the first boot of an empty database. A flag in Strapi's store
+ * makes it run once: an editor who deletes the demo does not see it come back on restart.
+ * Everything goes through the document service, so the demo gets its breadcrumbs and
+ * attribution from the same hook as any other write, and all of it in one transaction.
+ */
+export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
+  if (await strapi.store.get(SEEDED_FLAG)) return false;
+  const hasContent =
+    (await strapi.db.query('api::article.article').count()) > 0 ||
+    (await strapi.db.query('api::site.site').count()) > 0;
+  if (hasContent) {
+    await strapi.store.set({ ...SEEDED_FLAG, value: { skipped: 'database was not empty' } });
+    return false;
+  }
+
+  await strapi.db.transaction(async () => {
+    await strapi.documents('api::site.site').create({ data: DEMO_SITE });
+
+    const rt = await strapi.documents('api::source.source').create({ data: { ...DEMO_SOURCES.rt } });
+    const reseau = await strapi
+      .documents('api::source.source')
+      .create({ data: { ...DEMO_SOURCES.reseauInternational } });
+
+    const categories = strapi.documents('api::category.category');
+    const northKorea = await categories.create({ locale: 'fr', data: { ...DEMO_CATEGORIES.northKorea.fr } });
+    await categories.update({
+      documentId: northKorea.documentId,
+      locale: 'en',
+      data: { ...DEMO_CATEGORIES.northKorea.en },
+    });
+    const diplomacy = await categories.create({
+      locale: 'fr',
+      data: { ...DEMO_CATEGORIES.diplomacy.fr, parent: northKorea.documentId },
+    });
+    await categories.update({
+      documentId: diplomacy.documentId,
+      locale: 'en',
+      data: { ...DEMO_CATEGORIES.diplomacy.en, parent: northKorea.documentId },
+    });
+
+    const articles = strapi.documents('api::article.article');
+    const { locale: frLocale, ...frenchArticle } = DEMO_FRENCH_ARTICLE;
+    await articles.create({
+      locale: frLocale,
+      status: 'published',
+      data: {
+        ...frenchArticle,
+        category: northKorea.documentId,
+        credits: [
+          { role: 'original', url: DEMO_ORIGINAL_URL, language: 'en' },
+          { role: 'photo', caption: DEMO_PHOTO_CAPTION, source: rt.documentId },
+          { role: 'translation', person: 'Avic', source: reseau.documentId, language: 'fr' },
+        ],
+      } as any,
+    });
+
+    const { locale: enLocale, ...englishArticle } = DEMO_ENGLISH_ARTICLE;
+    await articles.create({
+      locale: enLocale,
+      status: 'published',
+      data: {
+        ...englishArticle,
+        category: diplomacy.documentId,
+        credits: [{ role: 'author', person: 'Colophon demo desk' }],
+      } as any,
+    });
+
+    await strapi.store.set({ ...SEEDED_FLAG, value: { at: new Date().toISOString() } });
+  });
+  strapi.log.info('[colophon] Seeded the demo newsroom (SEED_DEMO=false turns this off).');
+  return true;
+}

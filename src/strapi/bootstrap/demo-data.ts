@@ -1,0 +1,87 @@
+/**
+ * The demo newsroom, modelled on a real republished page (shared/seed-page.txt): a French
+ * translation of an RT report, credited to its source, photographer and translator. The
+ * article text is written fresh for Colophon; only the facts of the credits are kept.
+ */
+export const DEMO_SITE = {
+  name: 'Cellule44',
+  baseUrl: 'https://example.org',
+  blogLabel: 'Blog',
+  blogPath: '/blog',
+  breadcrumbSeparator: ' > ',
+  defaultLocale: 'fr',
+};
+
+export const DEMO_SOURCES = {
+  rt: {
+    name: 'RT',
+    slug: 'rt',
+    kind: 'outlet',
+    website: 'https://www.rt.com',
+    language: 'en',
+    license: 'All rights reserved',
+    allowsRepublication: true,
+  },
+  reseauInternational: {
+    name: 'Réseau International',
+    slug: 'reseau-international',
+    kind: 'outlet',
+    website: 'https://reseauinternational.net',
+    language: 'fr',
+    license: 'All rights reserved',
+    allowsRepublication: true,
+  },
+} as const;
+
+/** One tree, localized: each node exists in French and English as one document. */
+export const DEMO_CATEGORIES = {
+  northKorea: {
+    fr: { name: 'Corée du Nord', slug: 'coree-du-nord', description: 'Actualité de la péninsule coréenne.' },
+    en: { name: 'North Korea', slug: 'north-korea', description: 'News from the Korean peninsula.' },
+  },
+  diplomacy: {
+    fr: { name: 'Diplomatie', slug: 'diplomatie', description: 'Négociations, visites et sommets.' },
+    en: { name: 'Diplomacy', slug: 'diplomacy', description: 'Talks, visits and summits.' },
+  },
+} as const;
+
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+export const DEMO_PHOTO_CAPTION =
+  'Image tirée d’une vidéo montrant des membres de la délégation nord-coréenne qui sont arrivés pour des pourparlers à Moscou le 29 septembre 2017';
+
+export const DEMO_ORIGINAL_URL = 'https://www.rt.com/news/405007-north-korea-russia-meeting/';
+
+export const DEMO_FRENCH_ARTICLE = {
+  locale: 'fr',
+  title:
+    'Derrière les portes closes : un haut diplomate nord-coréen arrive à Moscou pour des entretiens (VIDEO)',
+  excerpt:
+    'Une délégation nord-coréenne a passé l’après-midi au ministère russe des Affaires étrangères, loin des caméras.',
+  body: [
+    paragraph(
+      'Une délégation du ministère nord-coréen des Affaires étrangères a été reçue à Moscou pour plusieurs heures de discussions à huis clos avec la diplomatie russe.'
+    ),
+    paragraph(
+      'Au menu : les tensions dans la péninsule coréenne et la proposition russo-chinoise d’un « double gel », qui lierait une pause des essais nord-coréens à une pause des manœuvres militaires conjointes dans la région.'
+    ),
+    paragraph('Aucune déclaration commune n’a été publiée à l’issue de la rencontre.'),
+  ],
+  coverCaption: DEMO_PHOTO_CAPTION,
+  allowComments: true,
+};
+
+export const DEMO_ENGLISH_ARTICLE = {
+  locale: 'en',
+  title: 'What the “double freeze” proposal would ask of each side',
+  excerpt: 'A short explainer on the plan Moscow and Beijing keep putting back on the table.',
+  body: [
+    paragraph(
+      'The “double freeze” is a sequencing proposal: Pyongyang would pause nuclear and ballistic missile tests while Washington and Seoul pause their large joint military exercises.'
+    ),
+    paragraph(
+      'Its backers present it as a first step that costs each side little; its critics answer that it rewards tests with concessions. Either way, it frames most of the talks covered on this blog.'
+    ),
+  ],
+  allowComments: true,
+};

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { colophonConfig } from '../colophon-config';
+import { ensureDevelopmentAdmin } from './admin-user';
+import { lockDerivedFields } from './content-manager-views';
+import { seedDemoContent } from './demo-content';
+import { ensureLocales } from './locales';
+import { grantRolePermissions } from './permissions';
+
+/** Every step is idempotent: a restart changes nothing that is already in place. */
+export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
+  await ensureLocales(strapi);
+  await grantRolePermissions(strapi);
+  await lockDerivedFields(strapi);
+  await ensureDevelopmentAdmin(strapi);
+  if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
+}

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What each users-permissions role may do on the content API. Everything not listed stays
+ * closed: Strapi's default is deny, and grants are only ever added here, never removed, so an
+ * administrator's own changes in the admin survive restarts.
+ */
+export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
+  public: [
+    'api::article.article.find',
+    'api::article.article.findOne',
+    'api::category.category.find',
+    'api::category.category.findOne',
+    'api::source.source.find',
+    'api::source.source.findOne',
+    'api::site.site.find',
+    'api::comment.comment.create',
+  ],
+  authenticated: [
+    'api::article.article.find',
+    'api::article.article.findOne',
+    'api::category.category.find',
+    'api::category.category.findOne',
+    'api::source.source.find',
+    'api::source.source.findOne',
+    'api::site.site.find',
+    'api::comment.comment.create',
+  ],
+};
+
+const PERMISSION = 'plugin::users-permissions.permission';
+const ROLE = 'plugin::users-permissions.role';
+
+export async function grantRolePermissions(
+  strapi: Core.Strapi,
+  grants: Record<string, string[]> = ROLE_GRANTS
+): Promise<void> {
+  for (const [type, actions] of Object.entries(grants)) {
+    const role = await strapi.db.query(ROLE).findOne({ where: { type } });
+    if (!role) throw new Error(`users-permissions role "${type}" is missing: is the plugin enabled?`);
+
+    const existing = await strapi.db.query(PERMISSION).findMany({
+      where: { role: role.id, action: { $in: actions } },
+      select: ['action'],
+    });
+    const granted = new Set(existing.map((permission: { action: string }) => permission.action));
+    for (const action of actions.filter((a) => !granted.has(a))) {
+      await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
+    }
+  }
+}
