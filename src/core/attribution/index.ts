@@ -1,0 +1,14 @@
+export { CREDIT_ROLES } from './types';
+export type { Attribution, Credit, CreditLine, CreditRole, CreditSource, SeoDirectives, SeoPolicy } from './types';
+export { renderAttribution, buildCreditLines } from './renderAttribution';
+export { describeCredit } from './describeCredit';
+export { sortCredits } from './sortCredits';
+export { resolveTypography } from './resolveTypography';
+export type { Typography } from './resolveTypography';
+export { cleanText, FIELD_MAX_LENGTH } from './cleanText';
+export { toHttpUrl } from './toHttpUrl';
+export { escapeMarkdown, escapeMarkdownUrl } from './escapeMarkdown';
+export { findOriginalUrl } from './findOriginalUrl';
+export { buildSeo } from './buildSeo';
+export { checkPublishPolicy } from './checkPublishPolicy';
+export { describeAttributionFacts } from './describeAttributionFacts';

@@ -1,0 +1,7 @@
+// Framework-free logic: no Strapi, no I/O. The Strapi wiring imports each area
+// directly ('src/core/trail', …); this barrel is for scripts and tests.
+export * from './slug';
+export * from './trail';
+export * from './structured-data';
+export * from './attribution';
+export * from './moderation';

@@ -1,0 +1,3 @@
+export { toSlug, SLUG_MAX_LENGTH } from './toSlug';
+export type { SlugOptions } from './toSlug';
+export { isValidSlug } from './isValidSlug';

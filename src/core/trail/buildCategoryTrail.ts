@@ -1,0 +1,22 @@
+import { buildCrumb } from './buildCrumb';
+import { buildRootCrumbs } from './buildRootCrumbs';
+import { resolveTrailSettings, type ResolvedTrailSettings } from './resolveTrailSettings';
+import type { CategoryTrail, SiteTrailSettings, TrailSegment } from './types';
+
+export function buildCategoryCrumbs(settings: ResolvedTrailSettings, ancestry: readonly TrailSegment[]): CategoryTrail {
+  const breadcrumbs = buildRootCrumbs(settings);
+  let path = settings.blogPath;
+  for (const segment of ancestry) {
+    path = `${path}/${segment.slug}`;
+    breadcrumbs.push(buildCrumb(segment.label, path, settings.baseUrl));
+  }
+  return { path: path || '/', breadcrumbs };
+}
+
+/** `ancestry` runs root first and ends with the category itself. */
+export function buildCategoryTrail(site: SiteTrailSettings, ancestry: readonly TrailSegment[]): CategoryTrail {
+  if (ancestry.length === 0) {
+    throw new RangeError('A category trail needs at least the category itself');
+  }
+  return buildCategoryCrumbs(resolveTrailSettings(site), ancestry);
+}

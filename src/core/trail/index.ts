@@ -1,0 +1,22 @@
+export type {
+  ArticleTrail,
+  CategoryTrail,
+  Crumb,
+  SiteTrailSettings,
+  TrailArticle,
+  TrailSegment,
+} from './types';
+export { TrailError } from './TrailError';
+export type { TrailErrorCode } from './TrailError';
+export { DEFAULT_BLOG_PATH, normalizeBlogPath } from './normalizeBlogPath';
+export { DEFAULT_BLOG_LABEL, DEFAULT_BREADCRUMB_SEPARATOR, resolveTrailSettings } from './resolveTrailSettings';
+export type { ResolvedTrailSettings } from './resolveTrailSettings';
+export { buildCategoryTrail } from './buildCategoryTrail';
+export { buildArticleTrail } from './buildArticleTrail';
+export { renderBreadcrumbText } from './renderBreadcrumbText';
+export { resolveAncestorIds } from './resolveAncestorIds';
+export { buildChildrenMap } from './buildChildrenMap';
+export { subtreeHeight } from './subtreeHeight';
+export { checkCategoryMove } from './checkCategoryMove';
+export { planRedirect } from './planRedirect';
+export type { Redirect, RedirectPlan } from './planRedirect';

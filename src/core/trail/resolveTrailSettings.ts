@@ -1,0 +1,31 @@
+import { normalizeBlogPath } from './normalizeBlogPath';
+import type { SiteTrailSettings } from './types';
+
+export const DEFAULT_BLOG_LABEL = 'Blog';
+export const DEFAULT_BREADCRUMB_SEPARATOR = ' > ';
+
+export interface ResolvedTrailSettings {
+  siteName: string;
+  baseUrl: string;
+  blogLabel: string;
+  /** "" when the blog is the site root. */
+  blogPath: string;
+  separator: string;
+}
+
+function hasText(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+export function resolveTrailSettings(site: SiteTrailSettings): ResolvedTrailSettings {
+  return {
+    siteName: site.name,
+    baseUrl: hasText(site.baseUrl) ? site.baseUrl.trim().replace(/\/+$/, '') : '',
+    blogLabel: hasText(site.blogLabel) ? site.blogLabel : DEFAULT_BLOG_LABEL,
+    blogPath: normalizeBlogPath(site.blogPath),
+    // An empty separator would glue the labels together into one unreadable word.
+    separator: typeof site.breadcrumbSeparator === 'string' && site.breadcrumbSeparator !== ''
+      ? site.breadcrumbSeparator
+      : DEFAULT_BREADCRUMB_SEPARATOR,
+  };
+}
