@@ -5,6 +5,8 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.typecheck.json', isolatedModule
 const ignored = ['/node_modules/', '<rootDir>/.tmp/', '<rootDir>/dist/'];
 
 module.exports = {
+  // Booting Strapi takes seconds, and PostgreSQL runs create a database per file.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +25,6 @@ module.exports = {
       testPathIgnorePatterns: ignored,
       modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

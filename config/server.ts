@@ -11,5 +11,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     // X-Forwarded-For; trusting that header without a proxy would let anyone spoof it.
     proxy: { koa: env.bool('SERVER_PROXY', false) },
     app: { keys: env.array('APP_KEYS', []) },
+    logger: {
+      config: { level: env('LOG_LEVEL', 'info') },
+      updates: { enabled: false },
+    },
   };
 };

@@ -1,0 +1,21 @@
+import type { Core, Modules } from '@strapi/strapi';
+
+const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
+
+/**
+ * Strapi lets anyone with `find` ask for `?status=draft` (REST) or `status: DRAFT` (GraphQL),
+ * which would hand embargoed drafts to the public. Readers authenticated by users-permissions
+ * (Public and signed-in readers alike) only ever see published versions; API tokens, which a
+ * newsroom issues to its own preview frontends, and the admin keep the choice.
+ */
+export function publishedOnlyForReaders(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    if (!READ_ACTIONS.has(context.action) || !context.contentType.options?.draftAndPublish) return next();
+
+    const auth = strapi.requestContext.get()?.state?.auth;
+    if (auth?.strategy?.name === 'users-permissions') {
+      (context.params as { status?: string }).status = 'published';
+    }
+    return next();
+  };
+}

@@ -1,0 +1,122 @@
+import { asPublic, graphql } from '../helpers/agents';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+
+const FRENCH_TITLE =
+  'Derrière les portes closes : un haut diplomate nord-coréen arrive à Moscou pour des entretiens (VIDEO)';
+const FRENCH_SLUG =
+  'derriere-les-portes-closes-un-haut-diplomate-nord-coreen-arrive-a-moscou-pour-des-entretiens-video';
+
+describe('demo newsroom, seeded on the first boot of an empty database', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await bootStrapi({ seedDemo: true });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('publishes the French article of the seed page, readable by Public through REST', async () => {
+    const response = await asPublic(app)
+      .get('/api/articles')
+      .query({ 'filters[slug][$eq]': FRENCH_SLUG, locale: 'fr', populate: '*' })
+      .expect(200);
+
+    expect(response.body.data).toHaveLength(1);
+    const article = response.body.data[0];
+    expect(article.title).toBe(FRENCH_TITLE);
+    expect(article.locale).toBe('fr');
+    expect(article.publishedAt).toEqual(expect.any(String));
+    expect(article.category).toMatchObject({ name: 'Corée du Nord', slug: 'coree-du-nord' });
+    expect(article.credits.map((credit: { role: string }) => credit.role)).toEqual(['original', 'photo', 'translation']);
+    expect(article.credits[0].url).toBe('https://www.rt.com/news/405007-north-korea-russia-meeting/');
+    expect(article.credits[2].person).toBe('Avic');
+  });
+
+  it('serves the same article through GraphQL', async () => {
+    const result = await graphql(
+      app,
+      `query ($slug: String!) {
+        articles(filters: { slug: { eq: $slug } }, locale: "fr") {
+          documentId title slug locale publishedAt
+          category { name slug parent { name } }
+          credits { role person url caption source { name website } }
+        }
+      }`,
+      { slug: FRENCH_SLUG }
+    );
+
+    expect(result.errors).toEqual([]);
+    expect(result.data.articles).toHaveLength(1);
+    const [article] = result.data.articles;
+    expect(article).toMatchObject({ title: FRENCH_TITLE, locale: 'fr', category: { name: 'Corée du Nord', parent: null } });
+    expect(article.credits[1]).toMatchObject({ role: 'photo', source: { name: 'RT', website: 'https://www.rt.com' } });
+    expect(article.credits[2]).toMatchObject({ role: 'translation', person: 'Avic', source: { name: 'Réseau International' } });
+  });
+
+  it('has an English article one category level deeper, so that locales show', async () => {
+    const response = await asPublic(app)
+      .get('/api/articles')
+      .query({ locale: 'en', 'populate[category][populate][parent]': 'true' })
+      .expect(200);
+
+    expect(response.body.data).toHaveLength(1);
+    const [article] = response.body.data;
+    expect(article.locale).toBe('en');
+    expect(article.category).toMatchObject({ name: 'Diplomacy', parent: { name: 'North Korea' } });
+  });
+
+  it('localizes the category tree: the same documents in French and English', async () => {
+    const french = await asPublic(app).get('/api/categories').query({ locale: 'fr', sort: 'name' }).expect(200);
+    const english = await asPublic(app).get('/api/categories').query({ locale: 'en', sort: 'name' }).expect(200);
+
+    expect(french.body.data.map((c: { name: string }) => c.name)).toEqual(['Corée du Nord', 'Diplomatie']);
+    expect(english.body.data.map((c: { name: string }) => c.name)).toEqual(['Diplomacy', 'North Korea']);
+    const frenchIds = french.body.data.map((c: { documentId: string }) => c.documentId).sort();
+    const englishIds = english.body.data.map((c: { documentId: string }) => c.documentId).sort();
+    expect(englishIds).toEqual(frenchIds);
+  });
+
+  it('exposes the Site settings and the sources to Public', async () => {
+    const site = await asPublic(app).get('/api/site').expect(200);
+    expect(site.body.data).toMatchObject({ name: 'Cellule44', blogLabel: 'Blog', blogPath: '/blog', breadcrumbSeparator: ' > ' });
+
+    const sources = await asPublic(app).get('/api/sources').query({ sort: 'name' }).expect(200);
+    expect(sources.body.data.map((s: { name: string }) => s.name)).toEqual(['RT', 'Réseau International']);
+  });
+});
+
+describe('seeding on a restart', () => {
+  it('creates nothing twice when the same database boots again', async () => {
+    const first = await bootStrapi({ seedDemo: true });
+    const countRows = async (app: TestApp) => ({
+      articles: await app.strapi.db.query('api::article.article').count(),
+      categories: await app.strapi.db.query('api::category.category').count(),
+      sources: await app.strapi.db.query('api::source.source').count(),
+      sites: await app.strapi.db.query('api::site.site').count(),
+      permissions: await app.strapi.db.query('plugin::users-permissions.permission').count(),
+      locales: await app.strapi.db.query('plugin::i18n.locale').count(),
+    });
+    const before = await countRows(first);
+    // Two articles, each with a draft and a published row; two categories in two locales.
+    expect(before).toMatchObject({ articles: 4, categories: 4, sources: 2, sites: 1, locales: 2 });
+    await first.stop({ keepDatabase: true });
+
+    const second = await bootStrapi({ seedDemo: true, database: first.database });
+    try {
+      expect(await countRows(second)).toEqual(before);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('seeds nothing when SEED_DEMO is off', async () => {
+    const app = await bootStrapi({ seedDemo: false });
+    try {
+      expect(await app.strapi.db.query('api::article.article').count()).toBe(0);
+      expect(await app.strapi.db.query('api::site.site').count()).toBe(0);
+    } finally {
+      await app.stop();
+    }
+  });
+});

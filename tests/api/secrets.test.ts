@@ -1,0 +1,56 @@
+import { bootStrapi } from '../helpers/strapi';
+
+describe('secrets outside development', () => {
+  it('refuses to start in production without JWT_SECRET, and names it', async () => {
+    await expect(bootStrapi({ env: { NODE_ENV: 'production', JWT_SECRET: '' } })).rejects.toThrow(
+      /Missing required secret JWT_SECRET/
+    );
+  });
+
+  it('names every missing secret at once', async () => {
+    await expect(
+      bootStrapi({ env: { NODE_ENV: 'production', ADMIN_JWT_SECRET: '', ENCRYPTION_KEY: '' } })
+    ).rejects.toThrow(/ADMIN_JWT_SECRET, ENCRYPTION_KEY/);
+  });
+});
+
+describe('secrets in development', () => {
+  // The function the config files call; exercised on a scratch .env instead of the project's.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { ensureSecrets, REQUIRED_SECRETS } = require('../../src/strapi/secrets');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+
+  const scratch = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'colophon-env-')), '.env');
+
+  it('writes every missing secret into .env on the first start, then leaves them alone', () => {
+    const envFile = scratch();
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'development' };
+    ensureSecrets(env, envFile);
+
+    const written = fs.readFileSync(envFile, 'utf8');
+    for (const name of REQUIRED_SECRETS) {
+      expect(env[name]).toEqual(expect.any(String));
+      expect(written).toContain(`${name}=${env[name]}`);
+    }
+    expect(env.APP_KEYS!.split(',')).toHaveLength(4);
+
+    const again: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...Object.fromEntries(REQUIRED_SECRETS.map((n: string) => [n, env[n]])) };
+    ensureSecrets(again, envFile);
+    expect(fs.readFileSync(envFile, 'utf8')).toBe(written);
+  });
+
+  it('fills the empty lines of a .env copied from .env.example instead of appending duplicates', () => {
+    const envFile = scratch();
+    fs.writeFileSync(envFile, 'PORT=1337\nJWT_SECRET=\nAPP_KEYS=\n');
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', JWT_SECRET: '', APP_KEYS: '' };
+    ensureSecrets(env, envFile);
+
+    const lines = fs.readFileSync(envFile, 'utf8').split('\n');
+    expect(lines[0]).toBe('PORT=1337');
+    expect(lines[1]).toBe(`JWT_SECRET=${env.JWT_SECRET}`);
+    expect(lines.filter((line: string) => line.startsWith('JWT_SECRET='))).toHaveLength(1);
+    expect(env.JWT_SECRET).not.toBe('');
+  });
+});
