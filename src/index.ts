@@ -1,8 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrapColophon } from './strapi/bootstrap';
+import { deriveOnWrite } from './strapi/middlewares/derive-on-write';
+import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(publishedOnlyForReaders(strapi));
+    strapi.documents.use(deriveOnWrite(strapi));
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await bootstrapColophon(strapi);

@@ -1,7 +1,31 @@
 import type { Core } from '@strapi/strapi';
 
+/**
+ * A content type that carries a breadcrumb trail. Adding one entry here is all a developer
+ * does for a new type to get breadcrumbs on every write and to follow every cascade.
+ */
+export interface TrailTarget {
+  uid: string;
+  /** Many-to-one relation to the category content type. */
+  categoryField: string;
+  /** The field that labels the last crumb. */
+  titleField: string;
+  /** The field holding the URL segment; generated from the title when left empty. */
+  slugField: string;
+}
+
 /** Colophon's own options, read from config/colophon.ts. One typed object for the whole feature set. */
 export interface ColophonConfig {
+  trails: {
+    siteUid: string;
+    categoryUid: string;
+    redirectUid: string;
+    targets: TrailTarget[];
+    /** The deepest category chain accepted, counting the root as level 1. */
+    maxDepth: number;
+    /** Rows recomputed per query pair during a cascade. */
+    batchSize: number;
+  };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;

@@ -14,6 +14,8 @@ export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
     'api::source.source.find',
     'api::source.source.findOne',
     'api::site.site.find',
+    'api::redirect.redirect.find',
+    'api::redirect.redirect.findOne',
     'api::comment.comment.create',
   ],
   authenticated: [
@@ -24,6 +26,8 @@ export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
     'api::source.source.find',
     'api::source.source.findOne',
     'api::site.site.find',
+    'api::redirect.redirect.find',
+    'api::redirect.redirect.findOne',
     'api::comment.comment.create',
   ],
 };

@@ -1,0 +1,142 @@
+import type { Core } from '@strapi/strapi';
+import { checkCategoryMove, TrailError } from '../../../core/trail';
+import { colophonConfig } from '../../colophon-config';
+import { cascadeFromCategories, loadDerivationInputs } from '../cascade';
+import { loadCategoryTree } from '../category-tree';
+import { readRelationIntent } from '../relation-input';
+import { rederiveTargets } from '../rederive-targets';
+import { resolveCategoryIntent } from '../resolve-category';
+import { relationLinkOf, sql } from '../schema';
+import { isValidSlug, toSlug } from '../../../core/slug';
+import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../write-context';
+
+export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs'];
+
+/**
+ * Refuses, before anything is written, what would corrupt the tree: a parent that is the
+ * category itself or one of its descendants, a chain deeper than the bound, a parent in
+ * another locale, a slug a sibling already has.
+ */
+export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, action: string, params: WriteParams) {
+  if (action !== 'create' && action !== 'update') return;
+  const { categoryUid, maxDepth } = colophonConfig(strapi).trails;
+  const data = (params.data ??= {});
+  dropDerivedFields(data, CATEGORY_DERIVED_FIELDS);
+  const locale = await writeLocale(strapi, params);
+
+  const tree = await loadCategoryTree(strapi, trx);
+  const self = params.documentId
+    ? [...tree.nodes.values()].find((n) => n.documentId === params.documentId && n.locale === locale)
+    : undefined;
+
+  if (data.name !== undefined && (typeof data.name !== 'string' || data.name.trim() === '')) {
+    fail('name must not be empty', { field: 'name' });
+  }
+  const name = typeof data.name === 'string' ? data.name.trim() : self?.name;
+  if (!name) fail('name is required', { field: 'name' });
+  if (typeof data.name === 'string') data.name = name;
+
+  const parentIntent = readRelationIntent(data, 'parent');
+  const parent = await resolveCategoryIntent(strapi, parentIntent, locale, 'parent');
+  const parentId =
+    parentIntent.kind === 'unchanged' ? (self?.parentId ?? null) : parent ? parent.id : null;
+
+  if (parentIntent.kind !== 'unchanged' || !self) {
+    try {
+      checkCategoryMove(self ? String(self.id) : '__new__', parentId === null ? null : String(parentId), tree.parentOf, maxDepth);
+    } catch (error) {
+      if (error instanceof TrailError) fail(error.message, { field: 'parent' });
+      throw error;
+    }
+  }
+
+  const sentSlug = data.slug;
+  if (sentSlug !== undefined || !self?.slug || parentIntent.kind !== 'unchanged') {
+    const explicit = typeof sentSlug === 'string' && sentSlug.trim() ? sentSlug.trim() : (self?.slug ?? null);
+    const slug = explicit ?? toSlug(name);
+    if (!slug) fail(`Cannot make a slug from "${name}": give one explicitly`, { field: 'slug' });
+    if (!isValidSlug(slug)) {
+      fail(`slug "${slug}" is not a slug: use lowercase letters, digits and single hyphens`, { field: 'slug' });
+    }
+    // Siblings share a URL prefix: two of them with one slug would share one path.
+    const clash = [...tree.nodes.values()].find(
+      (n) => n.locale === locale && n.parentId === parentId && n.documentId !== params.documentId && n.slug === slug
+    );
+    if (clash) {
+      fail(`slug "${slug}" is already used by the sibling category "${clash.name}" in locale ${locale}`, {
+        field: 'slug',
+      });
+    }
+    data.slug = slug;
+  }
+}
+
+export async function deriveAfterCategoryWrite(strapi: Core.Strapi, trx: unknown, documentId: string) {
+  const ids = (
+    await strapi.db.query(colophonConfig(strapi).trails.categoryUid as any).findMany({
+      where: { documentId },
+      select: ['id'],
+    })
+  ).map((row: { id: number }) => row.id);
+  await cascadeFromCategories(strapi, trx, ids);
+  const rows = await strapi.db.query(colophonConfig(strapi).trails.categoryUid as any).findMany({
+    where: { id: { $in: ids } },
+    select: ['id', 'path', 'breadcrumbs'],
+  });
+  return new Map<number, Record<string, unknown>>(
+    rows.map((row: any) => [row.id, { path: row.path, breadcrumbs: row.breadcrumbs }])
+  );
+}
+
+export interface CategoryDeletion {
+  rowIds: number[];
+  orphanedTargets: Map<string, number[]>;
+  reparented: number[];
+}
+
+/**
+ * Deleting a category must not delete or strand what hangs below it: its children move up
+ * to its parent, and its articles lose the category (Strapi drops those links itself) and
+ * get their trails recomputed after the delete.
+ */
+export async function prepareCategoryDelete(
+  strapi: Core.Strapi,
+  trx: unknown,
+  params: WriteParams
+): Promise<CategoryDeletion> {
+  const { categoryUid, targets } = colophonConfig(strapi).trails;
+  const tree = await loadCategoryTree(strapi, trx);
+  const locale = params.locale === '*' ? null : params.locale ? params.locale : null;
+  const rows = [...tree.nodes.values()].filter(
+    (n) => n.documentId === params.documentId && (locale === null || n.locale === locale)
+  );
+  const parentLink = relationLinkOf(strapi, categoryUid, 'parent');
+  const reparented: number[] = [];
+  for (const row of rows) {
+    const children = [...tree.nodes.values()].filter((n) => n.parentId === row.id).map((n) => n.id);
+    if (children.length === 0) continue;
+    reparented.push(...children);
+    const links = sql(strapi, trx, parentLink.table).whereIn(parentLink.ownerColumn, children);
+    if (row.parentId === null) await links.delete();
+    else await links.update({ [parentLink.targetColumn]: row.parentId });
+  }
+
+  const orphanedTargets = new Map<string, number[]>();
+  for (const target of targets) {
+    const link = relationLinkOf(strapi, target.uid, target.categoryField);
+    const owned = await sql(strapi, trx, link.table)
+      .select(`${link.ownerColumn} as id`)
+      .whereIn(link.targetColumn, rows.map((r) => r.id));
+    orphanedTargets.set(target.uid, owned.map((r: { id: number }) => Number(r.id)));
+  }
+  return { rowIds: rows.map((r) => r.id), orphanedTargets, reparented };
+}
+
+export async function deriveAfterCategoryDelete(strapi: Core.Strapi, trx: unknown, deletion: CategoryDeletion) {
+  await cascadeFromCategories(strapi, trx, deletion.reparented);
+  const inputs = await loadDerivationInputs(strapi, trx);
+  for (const target of colophonConfig(strapi).trails.targets) {
+    const rowIds = deletion.orphanedTargets.get(target.uid) ?? [];
+    await rederiveTargets(strapi, trx, target, { rowIds }, inputs);
+  }
+}

@@ -1,0 +1,96 @@
+import type { Core } from '@strapi/strapi';
+import type { TrailTarget } from '../../colophon-config';
+import { loadDerivationInputs } from '../cascade';
+import { readRelationIntent } from '../relation-input';
+import { rederiveTargets } from '../rederive-targets';
+import { recordRedirects, type PathChange } from '../redirects';
+import { resolveCategoryIntent } from '../resolve-category';
+import { columnOf, sql, tableOf } from '../schema';
+import { settleSlug } from '../unique-slug';
+import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../write-context';
+
+export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'attribution', 'seo'];
+
+/** Validates and completes what the caller sent, before Strapi writes it. */
+export async function prepareTargetWrite(
+  strapi: Core.Strapi,
+  target: TrailTarget,
+  action: string,
+  params: WriteParams
+): Promise<void> {
+  if (action !== 'create' && action !== 'update') return;
+  const data = (params.data ??= {});
+  dropDerivedFields(data, TARGET_DERIVED_FIELDS);
+
+  const locale = await writeLocale(strapi, params);
+  const existing =
+    action === 'update' && params.documentId
+      ? await strapi.db.query(target.uid as any).findOne({
+          where: { documentId: params.documentId, locale, publishedAt: null },
+          select: [target.titleField, target.slugField],
+        })
+      : null;
+
+  const sentTitle = data[target.titleField];
+  if (sentTitle !== undefined && (typeof sentTitle !== 'string' || sentTitle.trim() === '')) {
+    fail(`${target.titleField} must not be empty`, { field: target.titleField });
+  }
+  const title = typeof sentTitle === 'string' ? sentTitle.trim() : existing?.[target.titleField];
+  if (!title) fail(`${target.titleField} is required`, { field: target.titleField });
+  if (typeof sentTitle === 'string') data[target.titleField] = title;
+
+  await resolveCategoryIntent(strapi, readRelationIntent(data, target.categoryField), locale, target.categoryField);
+
+  const sentSlug = data[target.slugField];
+  if (sentSlug !== undefined || !existing?.[target.slugField]) {
+    data[target.slugField] = await settleSlug(
+      strapi,
+      {
+        uid: target.uid,
+        slugField: target.slugField,
+        locale,
+        documentId: params.documentId,
+        rival: `another ${strapi.contentType(target.uid as any).info.singularName}`,
+      },
+      typeof sentSlug === 'string' ? sentSlug.trim() : null,
+      title
+    );
+  }
+}
+
+/** Public paths of the published versions, per locale, before a write replaces them. */
+export async function publishedPaths(strapi: Core.Strapi, trx: unknown, target: TrailTarget, documentId?: string) {
+  const paths = new Map<string, string>();
+  if (!documentId || !('path' in (strapi.contentType(target.uid as any).attributes as object))) return paths;
+  const table = tableOf(strapi, target.uid);
+  const rows = await sql(strapi, trx, table)
+    .select(`${columnOf(strapi, target.uid, 'locale')} as locale`, `${columnOf(strapi, target.uid, 'path')} as path`)
+    .where(columnOf(strapi, target.uid, 'documentId'), documentId)
+    .whereNotNull(columnOf(strapi, target.uid, 'publishedAt'));
+  for (const row of rows) if (row.path) paths.set(row.locale ?? '', row.path);
+  return paths;
+}
+
+/**
+ * Recomputes every version of the written document, then records a redirect for each locale
+ * whose published path moved. Publishing replaces the published row, so the old path is the
+ * one read before the write, not the row's own.
+ */
+export async function deriveAfterTargetWrite(
+  strapi: Core.Strapi,
+  trx: unknown,
+  target: TrailTarget,
+  documentId: string,
+  pathsBefore: Map<string, string>
+): Promise<Map<number, Record<string, unknown>>> {
+  const inputs = await loadDerivationInputs(strapi, trx);
+  const { derived } = await rederiveTargets(strapi, trx, target, { documentId }, inputs, { keepDerived: true });
+  const pathsAfter = await publishedPaths(strapi, trx, target, documentId);
+  const changes: PathChange[] = [];
+  for (const [locale, before] of pathsBefore) {
+    const after = pathsAfter.get(locale);
+    if (after && after !== before) changes.push({ from: before, to: after });
+  }
+  await recordRedirects(strapi, trx, changes);
+  return derived;
+}

@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import type { TrailTarget } from '../colophon-config';
+import { colophonConfig } from '../colophon-config';
+import { updateRowsById } from './bulk-update';
+import { deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
+import { recordRedirects, type PathChange } from './redirects';
+import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+
+/** Which rows of a target to recompute. */
+export type TargetScope =
+  | { documentId: string; locale?: string }
+  | { categoryIds: number[] }
+  | { rowIds: number[] }
+  | 'all';
+
+export interface RederiveResult {
+  rows: number;
+  /** Row id -> derived values, for patching the response of the write that triggered it. */
+  derived: Map<number, Record<string, unknown>>;
+}
+
+/**
+ * Recomputes the derived fields of the rows in scope, in batches of `batchSize`, each batch one
+ * SELECT and one UPDATE (plus the redirects of paths that moved). Memory stays flat however many rows there are, since only the current
+ * batch is held. Runs inside the caller's transaction: all rows or none.
+ */
+export async function rederiveTargets(
+  strapi: Core.Strapi,
+  trx: unknown,
+  target: TrailTarget,
+  scope: TargetScope,
+  inputs: DerivationInputs,
+  options: { keepDerived?: boolean } = {}
+): Promise<RederiveResult> {
+  const { batchSize } = colophonConfig(strapi).trails;
+  const result: RederiveResult = { rows: 0, derived: new Map() };
+  if (typeof scope === 'object' && 'categoryIds' in scope && scope.categoryIds.length === 0) return result;
+  if (typeof scope === 'object' && 'rowIds' in scope && scope.rowIds.length === 0) return result;
+
+  const table = tableOf(strapi, target.uid);
+  const link = relationLinkOf(strapi, target.uid, target.categoryField);
+  const column = (attribute: string) => `${table}.${columnOf(strapi, target.uid, attribute)}`;
+  const hasPath = 'path' in (strapi.contentType(target.uid as any).attributes as object);
+
+  let cursor = 0;
+  for (;;) {
+    const query = sql(strapi, trx, table)
+      .leftJoin(link.table, `${link.table}.${link.ownerColumn}`, `${table}.id`)
+      .select(
+        `${table}.id as id`,
+        `${column('documentId')} as documentId`,
+        `${column('locale')} as locale`,
+        `${column('publishedAt')} as publishedAt`,
+        `${column(target.titleField)} as title`,
+        `${column(target.slugField)} as slug`,
+        `${link.table}.${link.targetColumn} as categoryId`,
+        ...(hasPath ? [`${column('path')} as path`] : [])
+      )
+      .where(`${table}.id`, '>', cursor)
+      .orderBy(`${table}.id`, 'asc')
+      .limit(batchSize);
+    if (scope !== 'all') {
+      if ('documentId' in scope) {
+        query.where(column('documentId'), scope.documentId);
+        if (scope.locale) query.where(column('locale'), scope.locale);
+      } else if ('categoryIds' in scope) {
+        query.whereIn(`${link.table}.${link.targetColumn}`, scope.categoryIds);
+      } else {
+        query.whereIn(`${table}.id`, scope.rowIds);
+      }
+    }
+
+    const rows: TargetRow[] = (await query).map((row: any) => ({
+      id: Number(row.id),
+      documentId: row.documentId,
+      locale: row.locale ?? null,
+      publishedAt: row.publishedAt ?? null,
+      title: row.title ?? '',
+      slug: row.slug ?? '',
+      path: row.path ?? null,
+      categoryId: row.categoryId == null ? null : Number(row.categoryId),
+    }));
+    if (rows.length === 0) break;
+
+    const pathChanges: PathChange[] = [];
+    const updates = rows.map((row) => {
+      const values = deriveTargetValues(strapi, target, row, inputs);
+      // Only a published version has a public path that readers may have bookmarked.
+      if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
+        pathChanges.push({ from: row.path, to: values.path });
+      }
+      if (options.keepDerived) result.derived.set(row.id, values);
+      return { id: row.id, values };
+    });
+    await updateRowsById(strapi, trx, target.uid, updates);
+    await recordRedirects(strapi, trx, pathChanges);
+
+    result.rows += rows.length;
+    cursor = rows[rows.length - 1].id;
+    if (rows.length < batchSize) break;
+  }
+  return result;
+}

@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { planRedirect } from '../../core/trail';
+import { colophonConfig } from '../colophon-config';
+import { columnOf, sql, tableOf } from './schema';
+
+export interface PathChange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Records old public path -> new public path, set-based: a cascade that moves ten thousand
+ * articles writes their redirects in a handful of statements per batch. The rules (chains
+ * collapse, a path that is live again stops redirecting) are core's planRedirect; this only
+ * loads the redirects a batch can touch and writes back what changed.
+ */
+export async function recordRedirects(strapi: Core.Strapi, trx: unknown, changes: PathChange[]): Promise<void> {
+  const effective = dedupe(changes.filter((change) => change.from && change.to && change.from !== change.to));
+  if (effective.length === 0) return;
+
+  const uid = colophonConfig(strapi).trails.redirectUid;
+  const table = tableOf(strapi, uid);
+  const from = columnOf(strapi, uid, 'from');
+  const to = columnOf(strapi, uid, 'to');
+
+  // Every stored redirect these changes can touch: those pointing at an old path (chains to
+  // collapse), and those leaving from an old or a new path (to replace or retire).
+  const olds = effective.map((change) => change.from);
+  const news = effective.map((change) => change.to);
+  const existing: Array<{ from: string; to: string }> = await sql(strapi, trx, table)
+    .select(`${from} as from`, `${to} as to`)
+    .whereIn(to, olds)
+    .orWhereIn(from, [...olds, ...news]);
+
+  const state = new Map(existing.map((redirect) => [redirect.from, redirect.to]));
+  const touched = new Set(state.keys());
+  for (const change of effective) {
+    const plan = planRedirect([...state].map(([f, t]) => ({ from: f, to: t })), change);
+    for (const gone of plan.deletes) state.delete(gone);
+    for (const upsert of plan.upserts) state.set(upsert.from, upsert.to);
+    for (const path of [...plan.deletes, ...plan.upserts.map((u) => u.from)]) touched.add(path);
+  }
+
+  const touchedPaths = [...touched];
+  for (let i = 0; i < touchedPaths.length; i += 500) {
+    await sql(strapi, trx, table).whereIn(from, touchedPaths.slice(i, i + 500)).delete();
+  }
+  const now = new Date();
+  const rows = touchedPaths
+    .filter((path) => state.has(path))
+    .map((path) => ({
+      [columnOf(strapi, uid, 'documentId')]: newDocumentId(),
+      [from]: path,
+      [to]: state.get(path),
+      [columnOf(strapi, uid, 'statusCode')]: 301,
+      [columnOf(strapi, uid, 'createdAt')]: now,
+      [columnOf(strapi, uid, 'updatedAt')]: now,
+      [columnOf(strapi, uid, 'publishedAt')]: now,
+    }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await sql(strapi, trx, table).insert(rows.slice(i, i + 200));
+  }
+}
+
+function dedupe(changes: PathChange[]): PathChange[] {
+  // The last word wins when the same old path moved twice in one batch.
+  return [...new Map(changes.map((change) => [change.from, change])).values()];
+}
+
+/** Same shape as Strapi's own document ids: 24 lowercase alphanumerics. */
+function newDocumentId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.randomBytes(24);
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
+}

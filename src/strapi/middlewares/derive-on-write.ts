@@ -1,0 +1,80 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { colophonConfig } from '../colophon-config';
+import { cascadeEverything } from '../derived/cascade';
+import {
+  deriveAfterCategoryDelete,
+  deriveAfterCategoryWrite,
+  prepareCategoryDelete,
+  prepareCategoryWrite,
+} from '../derived/handlers/category';
+import { deriveAfterTargetWrite, prepareTargetWrite, publishedPaths } from '../derived/handlers/target';
+import type { WriteParams } from '../derived/write-context';
+
+const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
+const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete']);
+const SITE_ACTIONS = new Set(['create', 'update']);
+
+/**
+ * The Colophon hook. Every document write, whichever door it came through (REST, GraphQL,
+ * the Content Manager, strapi.documents() in code), passes here once. It validates and
+ * completes the input, lets Strapi write, then derives breadcrumbs and friends from what was
+ * stored and runs the cascades a change calls for, all in the transaction Strapi's own write
+ * joins: a failed cascade rolls the edit back with it, and the caller gets the error.
+ */
+export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    const { trails } = colophonConfig(strapi);
+    const target = trails.targets.find((t) => t.uid === context.uid);
+    const isCategory = context.uid === trails.categoryUid;
+    const isSite = context.uid === trails.siteUid;
+    const action = context.action;
+
+    const relevant =
+      (target && TARGET_ACTIONS.has(action)) ||
+      (isCategory && CATEGORY_ACTIONS.has(action)) ||
+      (isSite && SITE_ACTIONS.has(action));
+    if (!relevant) return next();
+
+    const params = context.params as WriteParams;
+    return strapi.db.transaction(async ({ trx }) => {
+      if (target) {
+        await prepareTargetWrite(strapi, target, action, params);
+        const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
+        const result: any = await next();
+        const documentId = result?.documentId ?? params.documentId;
+        if (documentId) {
+          const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore);
+          patchResult(result, derived);
+        }
+        return result;
+      }
+
+      if (isCategory && action === 'delete') {
+        const deletion = await prepareCategoryDelete(strapi, trx, params);
+        const result = await next();
+        await deriveAfterCategoryDelete(strapi, trx, deletion);
+        return result;
+      }
+
+      if (isCategory) {
+        await prepareCategoryWrite(strapi, trx, action, params);
+        const result: any = await next();
+        if (result?.documentId) patchResult(result, await deriveAfterCategoryWrite(strapi, trx, result.documentId));
+        return result;
+      }
+
+      const result = await next();
+      await cascadeEverything(strapi, trx);
+      return result;
+    });
+  };
+}
+
+/** The caller gets the derived fields of what it wrote, not the values read before they were computed. */
+function patchResult(result: any, derived: Map<number, Record<string, unknown>>): void {
+  const entries = Array.isArray(result?.entries) ? result.entries : [result];
+  for (const entry of entries) {
+    const values = entry && derived.get(entry.id);
+    if (values) Object.assign(entry, values);
+  }
+}
