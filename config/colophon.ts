@@ -10,6 +10,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
     maxDepth: env.int('TRAIL_MAX_DEPTH', 10),
     batchSize: env.int('CASCADE_BATCH_SIZE', 500),
   },
+  attribution: {
+    creditsField: 'credits',
+    creditUid: 'editorial.credit',
+    sourceUid: 'api::source.source',
+    syndicationField: 'syndication',
+    publishPolicy: env.bool('ATTRIBUTION_PUBLISH_POLICY', true),
+  },
   demo: {
     enabled: env.bool('SEED_DEMO', true),
   },

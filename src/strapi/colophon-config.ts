@@ -26,6 +26,16 @@ export interface ColophonConfig {
     /** Rows recomputed per query pair during a cascade. */
     batchSize: number;
   };
+  attribution: {
+    /** The repeatable credit component field on trail targets that carry attribution. */
+    creditsField: string;
+    creditUid: string;
+    sourceUid: string;
+    /** Enumeration canonical | noindex | none, read into `seo`. */
+    syndicationField: string;
+    /** Refuse to publish an article whose credits break the republication rules. */
+    publishPolicy: boolean;
+  };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;

@@ -29,7 +29,11 @@ export interface EditorialCredit extends Struct.ComponentSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'original'>;
-    source: Schema.Attribute.Relation<'oneToOne', 'api::source.source'>;
+    source: Schema.Attribute.Relation<'manyToOne', 'api::source.source'>;
+    sourceName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;

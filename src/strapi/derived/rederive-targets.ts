@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from './bulk-update';
-import { deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
+import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
+import { creditedRowsQuery } from './credited-rows';
+import { loadCredits } from './load-credits';
 import { recordRedirects, type PathChange } from './redirects';
 import { columnOf, relationLinkOf, sql, tableOf } from './schema';
 
@@ -11,6 +13,8 @@ export type TargetScope =
   | { documentId: string; locale?: string }
   | { categoryIds: number[] }
   | { rowIds: number[] }
+  /** Rows whose credits name one of these Source row ids. */
+  | { creditedSourceIds: number[] }
   | 'all';
 
 export interface RederiveResult {
@@ -21,7 +25,7 @@ export interface RederiveResult {
 
 /**
  * Recomputes the derived fields of the rows in scope, in batches of `batchSize`, each batch one
- * SELECT and one UPDATE (plus the redirects of paths that moved). Memory stays flat however many rows there are, since only the current
+ * SELECT, one for its credits and one UPDATE (plus the redirects of paths that moved). Memory stays flat however many rows there are, since only the current
  * batch is held. Runs inside the caller's transaction: all rows or none.
  */
 export async function rederiveTargets(
@@ -36,11 +40,13 @@ export async function rederiveTargets(
   const result: RederiveResult = { rows: 0, derived: new Map() };
   if (typeof scope === 'object' && 'categoryIds' in scope && scope.categoryIds.length === 0) return result;
   if (typeof scope === 'object' && 'rowIds' in scope && scope.rowIds.length === 0) return result;
+  if (typeof scope === 'object' && 'creditedSourceIds' in scope && scope.creditedSourceIds.length === 0) return result;
 
   const table = tableOf(strapi, target.uid);
   const link = relationLinkOf(strapi, target.uid, target.categoryField);
   const column = (attribute: string) => `${table}.${columnOf(strapi, target.uid, attribute)}`;
-  const hasPath = 'path' in (strapi.contentType(target.uid as any).attributes as object);
+  const has = derivedAttributesOf(strapi, target.uid);
+  const { syndicationField } = colophonConfig(strapi).attribution;
 
   let cursor = 0;
   for (;;) {
@@ -53,8 +59,11 @@ export async function rederiveTargets(
         `${column('publishedAt')} as publishedAt`,
         `${column(target.titleField)} as title`,
         `${column(target.slugField)} as slug`,
+        `${column('updatedAt')} as updatedAt`,
         `${link.table}.${link.targetColumn} as categoryId`,
-        ...(hasPath ? [`${column('path')} as path`] : [])
+        ...(has.path ? [`${column('path')} as path`] : []),
+        ...(has.excerpt ? [`${column('excerpt')} as excerpt`] : []),
+        ...(has.syndication ? [`${column(syndicationField)} as syndication`] : [])
       )
       .where(`${table}.id`, '>', cursor)
       .orderBy(`${table}.id`, 'asc')
@@ -65,8 +74,10 @@ export async function rederiveTargets(
         if (scope.locale) query.where(column('locale'), scope.locale);
       } else if ('categoryIds' in scope) {
         query.whereIn(`${link.table}.${link.targetColumn}`, scope.categoryIds);
-      } else {
+      } else if ('rowIds' in scope) {
         query.whereIn(`${table}.id`, scope.rowIds);
+      } else {
+        query.whereIn(`${table}.id`, creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds));
       }
     }
 
@@ -74,17 +85,22 @@ export async function rederiveTargets(
       id: Number(row.id),
       documentId: row.documentId,
       locale: row.locale ?? null,
-      publishedAt: row.publishedAt ?? null,
+      publishedAt: toIsoDate(row.publishedAt),
       title: row.title ?? '',
       slug: row.slug ?? '',
       path: row.path ?? null,
       categoryId: row.categoryId == null ? null : Number(row.categoryId),
+      updatedAt: toIsoDate(row.updatedAt),
+      excerpt: row.excerpt ?? null,
+      syndication: row.syndication ?? null,
     }));
     if (rows.length === 0) break;
 
+    const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
+
     const pathChanges: PathChange[] = [];
     const updates = rows.map((row) => {
-      const values = deriveTargetValues(strapi, target, row, inputs);
+      const values = deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null);
       // Only a published version has a public path that readers may have bookmarked.
       if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
         pathChanges.push({ from: row.path, to: values.path });
@@ -100,4 +116,11 @@ export async function rederiveTargets(
     if (rows.length < batchSize) break;
   }
   return result;
+}
+
+/** SQLite hands raw timestamps back as epoch milliseconds, PostgreSQL as Dates. */
+function toIsoDate(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -7,12 +7,14 @@ import {
   prepareCategoryDelete,
   prepareCategoryWrite,
 } from '../derived/handlers/category';
-import { deriveAfterTargetWrite, prepareTargetWrite, publishedPaths } from '../derived/handlers/target';
+import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../derived/handlers/source';
+import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from '../derived/handlers/target';
 import type { WriteParams } from '../derived/write-context';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete']);
 const SITE_ACTIONS = new Set(['create', 'update']);
+const SOURCE_ACTIONS = new Set(['update', 'delete']);
 
 /**
  * The Colophon hook. Every document write, whichever door it came through (REST, GraphQL,
@@ -27,12 +29,14 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     const target = trails.targets.find((t) => t.uid === context.uid);
     const isCategory = context.uid === trails.categoryUid;
     const isSite = context.uid === trails.siteUid;
+    const isSource = context.uid === colophonConfig(strapi).attribution.sourceUid;
     const action = context.action;
 
     const relevant =
       (target && TARGET_ACTIONS.has(action)) ||
       (isCategory && CATEGORY_ACTIONS.has(action)) ||
-      (isSite && SITE_ACTIONS.has(action));
+      (isSite && SITE_ACTIONS.has(action)) ||
+      (isSource && SOURCE_ACTIONS.has(action));
     if (!relevant) return next();
 
     const params = context.params as WriteParams;
@@ -45,6 +49,9 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         if (documentId) {
           const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore);
           patchResult(result, derived);
+          if (action === 'publish' || params.status === 'published') {
+            await enforcePublishPolicy(strapi, trx, target, documentId);
+          }
         }
         return result;
       }
@@ -60,6 +67,19 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         await prepareCategoryWrite(strapi, trx, action, params);
         const result: any = await next();
         if (result?.documentId) patchResult(result, await deriveAfterCategoryWrite(strapi, trx, result.documentId));
+        return result;
+      }
+
+      if (isSource && action === 'delete') {
+        const deletion = await prepareSourceDelete(strapi, trx, params);
+        const result = await next();
+        await deriveAfterSourceDelete(strapi, trx, deletion);
+        return result;
+      }
+
+      if (isSource) {
+        const result: any = await next();
+        if (result?.documentId) await deriveAfterSourceWrite(strapi, trx, result.documentId);
         return result;
       }
 

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { TrailTarget } from '../../colophon-config';
+import { checkPublishPolicy } from '../../../core/attribution';
+import { colophonConfig, type TrailTarget } from '../../colophon-config';
+import { loadCredits } from '../load-credits';
 import { loadDerivationInputs } from '../cascade';
 import { readRelationIntent } from '../relation-input';
 import { rederiveTargets } from '../rederive-targets';
@@ -93,4 +95,35 @@ export async function deriveAfterTargetWrite(
   }
   await recordRedirects(strapi, trx, changes);
   return derived;
+}
+
+/**
+ * Publishing is where republication rules bite: a translation must say what it translates,
+ * and a source that forbids republication cannot be republished. Checked on what was just
+ * published, inside the write's transaction, so a refusal leaves nothing written. Drafts may
+ * be as incomplete as an editor likes.
+ */
+export async function enforcePublishPolicy(
+  strapi: Core.Strapi,
+  trx: unknown,
+  target: TrailTarget,
+  documentId: string
+): Promise<void> {
+  const { publishPolicy, creditsField } = colophonConfig(strapi).attribution;
+  if (!publishPolicy || !(creditsField in (strapi.contentType(target.uid as any).attributes as object))) return;
+
+  const published = await strapi.db.query(target.uid as any).findMany({
+    where: { documentId, publishedAt: { $notNull: true } },
+    select: ['id', 'locale'],
+  });
+  const credits = await loadCredits(strapi, trx, target.uid, published.map((row: { id: number }) => row.id));
+  for (const row of published) {
+    const problems = checkPublishPolicy(credits.get(row.id) ?? []);
+    if (problems.length > 0) {
+      fail(`Cannot publish${row.locale ? ` (${row.locale})` : ''}: ${problems.join('; ')}`, {
+        field: creditsField,
+        problems,
+      });
+    }
+  }
 }
