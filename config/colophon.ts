@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
+  hook: {
+    enabled: env.bool('COLOPHON_HOOK', true),
+  },
   trails: {
     siteUid: 'api::site.site',
     categoryUid: 'api::category.category',

@@ -16,6 +16,13 @@ export interface TrailTarget {
 
 /** Colophon's own options, read from config/colophon.ts. One typed object for the whole feature set. */
 export interface ColophonConfig {
+  hook: {
+    /**
+     * Derive on every write (COLOPHON_HOOK). Off only for bulk imports, followed by
+     * `npm run rederive`, and for the benchmark's hook-off baseline.
+     */
+    enabled: boolean;
+  };
   trails: {
     siteUid: string;
     categoryUid: string;

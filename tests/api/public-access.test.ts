@@ -69,6 +69,28 @@ describe('what Public may and may not do', () => {
     const titles = (viaGraphql.data?.articles ?? []).map((a: { title: string }) => a.title);
     expect(titles).not.toContain('Brouillon confidentiel');
   });
+
+  it('sees no drafts through a relation either: a category populating its articles', async () => {
+    const category = await app.strapi.db.query('api::category.category').findOne({ where: { locale: 'fr', slug: 'coree-du-nord' } });
+    await app.strapi.documents('api::article.article').create({
+      locale: 'fr',
+      data: { title: 'Embargo jusqu’à lundi', category: category.documentId } as any,
+    });
+
+    const viaRest = await asPublic(app)
+      .get(`/api/categories/${category.documentId}`)
+      .query({ locale: 'fr', populate: 'articles', status: 'draft' })
+      .expect(200);
+    const restTitles = viaRest.body.data.articles.map((a: { title: string }) => a.title);
+    expect(restTitles).toHaveLength(1);
+    expect(restTitles).not.toContain('Embargo jusqu’à lundi');
+
+    const viaGraphql = await graphql(app, 'query ($id: ID!) { category(documentId: $id, locale: "fr") { articles { title } } }', {
+      id: category.documentId,
+    });
+    expect(viaGraphql.errors).toEqual([]);
+    expect(viaGraphql.data.category.articles.map((a: { title: string }) => a.title)).not.toContain('Embargo jusqu’à lundi');
+  });
 });
 
 describe('pagination limits', () => {

@@ -95,9 +95,26 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     database,
     server: booted.server.httpServer,
     async stop({ keepDatabase = false } = {}) {
+      await drainDatabase(booted);
       await booted.destroy();
       restoreEnv();
       if (!keepDatabase) await database.drop();
     },
   };
+}
+
+/**
+ * Strapi emits its entry events after a transaction commits, and their handlers still query
+ * the database. Closing the pool under them makes them fail long after the test is over, so
+ * wait (briefly) until no connection is in use or awaited.
+ */
+export async function drainDatabase(strapi: Core.Strapi, timeoutMs = 3000): Promise<void> {
+  const pool = (strapi.db.connection as any).client?.pool;
+  if (!pool) return;
+  const deadline = Date.now() + timeoutMs;
+  let quietTicks = 0;
+  while (Date.now() < deadline && quietTicks < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    quietTicks = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? quietTicks + 1 : 0;
+  }
 }

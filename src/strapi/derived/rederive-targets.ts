@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Credit } from '../../core/attribution';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from './bulk-update';
@@ -17,10 +18,17 @@ export type TargetScope =
   | { creditedSourceIds: number[] }
   | 'all';
 
+export interface DerivedRow {
+  locale: string | null;
+  published: boolean;
+  values: Record<string, unknown>;
+  credits: Credit[] | null;
+}
+
 export interface RederiveResult {
   rows: number;
-  /** Row id -> derived values, for patching the response of the write that triggered it. */
-  derived: Map<number, Record<string, unknown>>;
+  /** Row id -> what was derived, kept for a single document's write (patching its response, its publish checks). */
+  derived: Map<number, DerivedRow>;
 }
 
 /**
@@ -105,7 +113,14 @@ export async function rederiveTargets(
       if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
         pathChanges.push({ from: row.path, to: values.path });
       }
-      if (options.keepDerived) result.derived.set(row.id, values);
+      if (options.keepDerived) {
+        result.derived.set(row.id, {
+          locale: row.locale,
+          published: Boolean(row.publishedAt),
+          values,
+          credits: credits ? (credits.get(row.id) ?? []) : null,
+        });
+      }
       return { id: row.id, values };
     });
     await updateRowsById(strapi, trx, target.uid, updates);

@@ -25,7 +25,8 @@ const SOURCE_ACTIONS = new Set(['update', 'delete']);
  */
 export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
-    const { trails } = colophonConfig(strapi);
+    const { trails, hook } = colophonConfig(strapi);
+    if (!hook.enabled) return next();
     const target = trails.targets.find((t) => t.uid === context.uid);
     const isCategory = context.uid === trails.categoryUid;
     const isSite = context.uid === trails.siteUid;
@@ -48,10 +49,8 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         const documentId = result?.documentId ?? params.documentId;
         if (documentId) {
           const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore);
-          patchResult(result, derived);
-          if (action === 'publish' || params.status === 'published') {
-            await enforcePublishPolicy(strapi, trx, target, documentId);
-          }
+          patchResult(result, new Map([...derived].map(([id, row]) => [id, row.values])));
+          if (action === 'publish' || params.status === 'published') enforcePublishPolicy(strapi, derived);
         }
         return result;
       }

@@ -10,7 +10,9 @@ const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
  */
 export function publishedOnlyForReaders(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
-    if (!READ_ACTIONS.has(context.action) || !context.contentType.options?.draftAndPublish) return next();
+    // Every type, not only draft & publish ones: the status also picks which version of a
+    // populated relation comes back (a category populating its articles).
+    if (!READ_ACTIONS.has(context.action)) return next();
 
     const auth = strapi.requestContext.get()?.state?.auth;
     if (auth?.strategy?.name === 'users-permissions') {

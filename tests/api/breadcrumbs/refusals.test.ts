@@ -1,4 +1,4 @@
-import { asPublic, createFullAccessToken, graphql } from '../../helpers/agents';
+import { asPublic, createFullAccessToken, graphql, loginAsSuperAdmin } from '../../helpers/agents';
 import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
@@ -67,6 +67,20 @@ describe('writes that would corrupt the tree or a trail are refused, and nothing
     );
     expect(result.errors[0].message).toBe('A category cannot be moved under one of its own descendants');
     expect(result.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses the same in the Content Manager, so an editor sees why', async () => {
+    const adminToken = await loginAsSuperAdmin(app);
+    const grandchildRow = await newsroom(app).categoryRow(grandchild.documentId);
+    const before = await snapshot();
+    const response = await asPublic(app)
+      .put(`/content-manager/collection-types/api::category.category/${root.documentId}`)
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ parent: { connect: [{ id: grandchildRow.id, documentId: grandchild.documentId, locale: 'fr' }] } })
+      .expect(400);
+    expect(response.body.error.message).toBe('A category cannot be moved under one of its own descendants');
+    expect(await snapshot()).toEqual(before);
   });
 
   it('refuses an unknown category id', async () => {

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { checkPublishPolicy } from '../../../core/attribution';
 import { colophonConfig, type TrailTarget } from '../../colophon-config';
-import { loadCredits } from '../load-credits';
 import { loadDerivationInputs } from '../cascade';
 import { readRelationIntent } from '../relation-input';
-import { rederiveTargets } from '../rederive-targets';
+import { rederiveTargets, type DerivedRow } from '../rederive-targets';
 import { recordRedirects, type PathChange } from '../redirects';
 import { resolveCategoryIntent } from '../resolve-category';
 import { columnOf, sql, tableOf } from '../schema';
@@ -84,14 +83,14 @@ export async function deriveAfterTargetWrite(
   target: TrailTarget,
   documentId: string,
   pathsBefore: Map<string, string>
-): Promise<Map<number, Record<string, unknown>>> {
+): Promise<Map<number, DerivedRow>> {
   const inputs = await loadDerivationInputs(strapi, trx);
   const { derived } = await rederiveTargets(strapi, trx, target, { documentId }, inputs, { keepDerived: true });
-  const pathsAfter = await publishedPaths(strapi, trx, target, documentId);
   const changes: PathChange[] = [];
-  for (const [locale, before] of pathsBefore) {
-    const after = pathsAfter.get(locale);
-    if (after && after !== before) changes.push({ from: before, to: after });
+  for (const row of derived.values()) {
+    const before = pathsBefore.get(row.locale ?? '');
+    const after = row.values.path;
+    if (row.published && before && typeof after === 'string' && after !== before) changes.push({ from: before, to: after });
   }
   await recordRedirects(strapi, trx, changes);
   return derived;
@@ -103,25 +102,14 @@ export async function deriveAfterTargetWrite(
  * published, inside the write's transaction, so a refusal leaves nothing written. Drafts may
  * be as incomplete as an editor likes.
  */
-export async function enforcePublishPolicy(
-  strapi: Core.Strapi,
-  trx: unknown,
-  target: TrailTarget,
-  documentId: string
-): Promise<void> {
-  const { publishPolicy, creditsField } = colophonConfig(strapi).attribution;
-  if (!publishPolicy || !(creditsField in (strapi.contentType(target.uid as any).attributes as object))) return;
-
-  const published = await strapi.db.query(target.uid as any).findMany({
-    where: { documentId, publishedAt: { $notNull: true } },
-    select: ['id', 'locale'],
-  });
-  const credits = await loadCredits(strapi, trx, target.uid, published.map((row: { id: number }) => row.id));
-  for (const row of published) {
-    const problems = checkPublishPolicy(credits.get(row.id) ?? []);
+export function enforcePublishPolicy(strapi: Core.Strapi, derived: Map<number, DerivedRow>): void {
+  if (!colophonConfig(strapi).attribution.publishPolicy) return;
+  for (const row of derived.values()) {
+    if (!row.published || row.credits === null) continue;
+    const problems = checkPublishPolicy(row.credits);
     if (problems.length > 0) {
       fail(`Cannot publish${row.locale ? ` (${row.locale})` : ''}: ${problems.join('; ')}`, {
-        field: creditsField,
+        field: colophonConfig(strapi).attribution.creditsField,
         problems,
       });
     }

@@ -1,0 +1,222 @@
+'use strict';
+// Shared by the benchmarks: boots the compiled app on a fresh database, fills it with a
+// newsroom of N articles fast (bulk SQL, since seeding is not what is measured), and
+// measures one operation: wall time, SQL statements issued, and the process's RSS.
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+function parseArgs(argv) {
+  const args = { db: process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite' };
+  for (const arg of argv) {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    args[key] = value ?? true;
+  }
+  return args;
+}
+
+const BENCH_SECRETS = {
+  APP_KEYS: 'bench-a,bench-b',
+  API_TOKEN_SALT: 'bench',
+  ADMIN_JWT_SECRET: 'bench',
+  JWT_SECRET: 'bench',
+  TRANSFER_TOKEN_SALT: 'bench',
+  ENCRYPTION_KEY: 'bench-encryption-key',
+  COMMENT_IP_SECRET: 'bench',
+};
+
+/** Compiled in a child process: the TypeScript compiler's heap must not count as ours. */
+async function compile() {
+  const { execFileSync } = require('node:child_process');
+  const script = "require('@strapi/strapi').compileStrapi({ appDir: process.argv[1] }).then(() => process.exit(0))";
+  execFileSync(process.execPath, ['-e', script, appDir], { cwd: appDir, stdio: 'inherit' });
+  return { distDir: path.join(appDir, 'dist') };
+}
+
+/** A fresh database for one run; returns a drop() for afterwards. */
+async function freshDatabase(db, label) {
+  const suffix = `${label}_${crypto.randomBytes(3).toString('hex')}`;
+  if (db === 'postgres') {
+    const { Client } = require('pg');
+    const admin = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `colophon_bench_${suffix}`;
+    const client = new Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      async drop() {
+        const c = new Client({ connectionString: admin });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const filename = path.join(appDir, '.tmp', 'bench', `${suffix}.db`);
+  fs.mkdirSync(path.dirname(filename), { recursive: true });
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
+    async drop() {
+      for (const f of [filename, `${filename}-wal`, `${filename}-shm`, `${filename}-journal`]) fs.rmSync(f, { force: true });
+    },
+  };
+}
+
+async function boot(distDir, databaseEnv, extraEnv = {}) {
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    SEED_DEMO: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    ENV_PATH: path.join(appDir, 'scripts', 'bench', 'no-such.env'),
+    ...BENCH_SECRETS,
+    ...databaseEnv,
+    ...extraEnv,
+  });
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = createStrapi({ appDir, distDir, serveAdminPanel: false });
+  await strapi.load();
+  return strapi;
+}
+
+const documentId = () => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from(crypto.randomBytes(24), (b) => alphabet[b % alphabet.length]).join('');
+};
+
+function meta(strapi, uid) {
+  const m = strapi.db.metadata.get(uid);
+  const col = (attribute) => m.attributes[attribute].columnName;
+  return { table: m.tableName, col, attr: (a) => m.attributes[a] };
+}
+
+async function nextId(knex, table) {
+  const [{ max }] = await knex(table).max({ max: 'id' });
+  return Number(max || 0) + 1;
+}
+
+async function resetSequences(strapi, tables) {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  for (const table of tables) {
+    await strapi.db.connection.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(MAX(id), 1) FROM ??))`, [table, table]);
+  }
+}
+
+/**
+ * A site, a 3-level tree (1 root, 3 sections, 9 leaves) and N articles spread over the
+ * leaves, each with a draft and a published row and one credit naming the same Source.
+ * Articles go in by bulk INSERT; then one full re-derivation fills their derived fields.
+ */
+async function seedNewsroom(strapi, articles) {
+  const documents = (uid) => strapi.documents(uid);
+  await documents('api::site.site').create({ data: { name: 'Cellule44', baseUrl: 'https://example.org', blogPath: '/blog' } });
+  const source = await documents('api::source.source').create({ data: { name: 'Réseau International', kind: 'outlet' } });
+  const root = await documents('api::category.category').create({ locale: 'fr', data: { name: 'Monde' } });
+  const leaves = [];
+  for (let s = 0; s < 3; s += 1) {
+    const section = await documents('api::category.category').create({ locale: 'fr', data: { name: `Section ${s}`, parent: root.documentId } });
+    for (let l = 0; l < 3; l += 1) {
+      leaves.push(await documents('api::category.category').create({ locale: 'fr', data: { name: `Rubrique ${s}.${l}`, parent: section.documentId } }));
+    }
+  }
+
+  const knex = strapi.db.connection;
+  const article = meta(strapi, 'api::article.article');
+  const credit = meta(strapi, 'editorial.credit');
+  const categoryLink = article.attr('category').joinTable;
+  const creditsLink = article.attr('credits').joinTable;
+  const sourceLink = credit.attr('source').joinTable;
+
+  let articleId = await nextId(knex, article.table);
+  let creditId = await nextId(knex, credit.table);
+  const now = new Date();
+  const chunk = 250;
+  for (let start = 0; start < articles; start += chunk) {
+    const articleRows = [];
+    const categoryRows = [];
+    const creditRows = [];
+    const cmpRows = [];
+    const sourceRows = [];
+    for (let i = start; i < Math.min(articles, start + chunk); i += 1) {
+      const docId = documentId();
+      const leaf = leaves[i % leaves.length];
+      for (const publishedAt of [null, now]) {
+        const id = articleId++;
+        articleRows.push({
+          id,
+          [article.col('documentId')]: docId,
+          [article.col('title')]: `Article ${i}`,
+          [article.col('slug')]: `article-${i}`,
+          [article.col('locale')]: 'fr',
+          [article.col('allowComments')]: true,
+          [article.col('syndication')]: 'canonical',
+          [article.col('createdAt')]: now,
+          [article.col('updatedAt')]: now,
+          [article.col('publishedAt')]: publishedAt,
+        });
+        categoryRows.push({ [categoryLink.joinColumn.name]: id, [categoryLink.inverseJoinColumn.name]: leaf.id, [categoryLink.inverseOrderColumnName]: 1 });
+        const cid = creditId++;
+        creditRows.push({ id: cid, [credit.col('role')]: 'translation', [credit.col('person')]: 'Avic' });
+        cmpRows.push({ [creditsLink.joinColumn.name]: id, [creditsLink.inverseJoinColumn.name]: cid, component_type: 'editorial.credit', field: 'credits', [creditsLink.orderColumnName]: 1 });
+        sourceRows.push({ [sourceLink.joinColumn.name]: cid, [sourceLink.inverseJoinColumn.name]: source.id });
+      }
+    }
+    await knex.transaction(async (trx) => {
+      await trx(article.table).insert(articleRows);
+      await trx(categoryLink.name).insert(categoryRows);
+      await trx(credit.table).insert(creditRows);
+      await trx(creditsLink.name).insert(cmpRows);
+      await trx(sourceLink.name).insert(sourceRows);
+    });
+  }
+  await resetSequences(strapi, [article.table, credit.table]);
+
+  const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/derived/cascade.js'));
+  const started = performance.now();
+  await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
+  return { root, source, leaves, fullRebuildMs: performance.now() - started };
+}
+
+/** Runs fn and reports its wall time, the SQL statements it issued and the RSS it reached. */
+async function measure(strapi, fn) {
+  let queries = 0;
+  const onQuery = () => {
+    queries += 1;
+  };
+  global.gc?.();
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 5);
+  strapi.db.connection.on('query', onQuery);
+  const started = performance.now();
+  try {
+    await fn();
+  } finally {
+    strapi.db.connection.off('query', onQuery);
+    clearInterval(sampler);
+  }
+  const ms = performance.now() - started;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  return { ms, queries, peakRssMb: peakRss / 1024 / 1024, rssBeforeMb };
+}
+
+const processPeakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function table(rows) {
+  const headers = Object.keys(rows[0]);
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  console.log(line(headers));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(headers.map((h) => row[h])));
+}
+
+module.exports = { parseArgs, compile, freshDatabase, boot, seedNewsroom, measure, processPeakRssMb, table, meta };
