@@ -19,34 +19,23 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   };
   const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 60000);
 
+  const server = (port: number) => ({
+    ...shared,
+    ...(env('DATABASE_URL') ? { connectionString: env('DATABASE_URL') } : {}),
+    port: env.int('DATABASE_PORT', port),
+  });
   if (client === 'postgres') {
     return {
       connection: {
         client,
-        connection: {
-          ...shared,
-          ...(env('DATABASE_URL') ? { connectionString: env('DATABASE_URL') } : {}),
-          port: env.int('DATABASE_PORT', 5432),
-          schema: env('DATABASE_SCHEMA', 'public'),
-        },
+        connection: { ...server(5432), schema: env('DATABASE_SCHEMA', 'public') },
         pool,
         acquireConnectionTimeout,
       },
     };
   }
   if (client === 'mysql') {
-    return {
-      connection: {
-        client,
-        connection: {
-          ...shared,
-          ...(env('DATABASE_URL') ? { connectionString: env('DATABASE_URL') } : {}),
-          port: env.int('DATABASE_PORT', 3306),
-        },
-        pool,
-        acquireConnectionTimeout,
-      },
-    };
+    return { connection: { client, connection: server(3306), pool, acquireConnectionTimeout } };
   }
   // `create-strapi --dbclient=sqlite` writes DATABASE_FILENAME= (empty), which would make
   // SQLite try to open the project folder itself: treat empty as unset.

@@ -5,31 +5,22 @@ import type { Core } from '@strapi/strapi';
  * closed: Strapi's default is deny, and grants are only ever added here, never removed, so an
  * administrator's own changes in the admin survive restarts.
  */
+const READER_ACTIONS = [
+  'api::article.article.find',
+  'api::article.article.findOne',
+  'api::category.category.find',
+  'api::category.category.findOne',
+  'api::source.source.find',
+  'api::source.source.findOne',
+  'api::site.site.find',
+  'api::redirect.redirect.find',
+  'api::redirect.redirect.findOne',
+  'api::comment.comment.create',
+];
+
 export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
-  public: [
-    'api::article.article.find',
-    'api::article.article.findOne',
-    'api::category.category.find',
-    'api::category.category.findOne',
-    'api::source.source.find',
-    'api::source.source.findOne',
-    'api::site.site.find',
-    'api::redirect.redirect.find',
-    'api::redirect.redirect.findOne',
-    'api::comment.comment.create',
-  ],
-  authenticated: [
-    'api::article.article.find',
-    'api::article.article.findOne',
-    'api::category.category.find',
-    'api::category.category.findOne',
-    'api::source.source.find',
-    'api::source.source.findOne',
-    'api::site.site.find',
-    'api::redirect.redirect.find',
-    'api::redirect.redirect.findOne',
-    'api::comment.comment.create',
-  ],
+  public: READER_ACTIONS,
+  authenticated: READER_ACTIONS,
 };
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -2,11 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
 import { relationLinkOf, sql } from './schema';
 
-/**
- * A sub-query of the ids of a target's rows whose credits name one of the given Source rows.
- * Kept as SQL rather than a list of ids, so a source credited by ten thousand articles costs
- * no giant IN (…) list.
- */
+/** The ids of a target's rows whose credits name one of the given Source rows, as a query to run or nest. */
 export function creditedRowsQuery(strapi: Core.Strapi, trx: unknown, uid: string, sourceIds: number[]) {
   const { creditsField, creditUid } = colophonConfig(strapi).attribution;
   const joinTable = (strapi.db.metadata.get(uid as any).attributes[creditsField] as any).joinTable;

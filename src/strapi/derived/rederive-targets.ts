@@ -48,7 +48,21 @@ export async function rederiveTargets(
   const result: RederiveResult = { rows: 0, derived: new Map() };
   if (typeof scope === 'object' && 'categoryIds' in scope && scope.categoryIds.length === 0) return result;
   if (typeof scope === 'object' && 'rowIds' in scope && scope.rowIds.length === 0) return result;
-  if (typeof scope === 'object' && 'creditedSourceIds' in scope && scope.creditedSourceIds.length === 0) return result;
+  if (typeof scope === 'object' && 'creditedSourceIds' in scope) {
+    // Resolve the crediting rows once: re-running the join as a sub-query for every batch
+    // costs more than holding their ids (a few bytes each) for the length of the cascade.
+    if (scope.creditedSourceIds.length === 0) return result;
+    const ids: number[] = (await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds)).map((row: Record<string, unknown>) =>
+      Number(Object.values(row)[0])
+    );
+    const unique = [...new Set(ids)].sort((a, b) => a - b);
+    for (let start = 0; start < unique.length; start += batchSize) {
+      const chunk = await rederiveTargets(strapi, trx, target, { rowIds: unique.slice(start, start + batchSize) }, inputs, options);
+      result.rows += chunk.rows;
+      for (const [id, row] of chunk.derived) result.derived.set(id, row);
+    }
+    return result;
+  }
 
   const table = tableOf(strapi, target.uid);
   const link = relationLinkOf(strapi, target.uid, target.categoryField);
@@ -84,8 +98,6 @@ export async function rederiveTargets(
         query.whereIn(`${link.table}.${link.targetColumn}`, scope.categoryIds);
       } else if ('rowIds' in scope) {
         query.whereIn(`${table}.id`, scope.rowIds);
-      } else {
-        query.whereIn(`${table}.id`, creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds));
       }
     }
 

@@ -106,7 +106,8 @@ export async function prepareCategoryDelete(
 ): Promise<CategoryDeletion> {
   const { categoryUid, targets } = colophonConfig(strapi).trails;
   const tree = await loadCategoryTree(strapi, trx);
-  const locale = params.locale === '*' ? null : params.locale ? params.locale : null;
+  // Like Strapi's own delete: no locale means the default one, '*' means every locale.
+  const locale = params.locale === '*' ? null : await writeLocale(strapi, params);
   const rows = [...tree.nodes.values()].filter(
     (n) => n.documentId === params.documentId && (locale === null || n.locale === locale)
   );
