@@ -1,5 +1,4 @@
-import type { Core } from '@strapi/strapi';
-import { colophonConfig } from '../colophon-config';
+import type { CategoryTree } from './category-tree';
 import type { RelationIntent } from './relation-input';
 import { fail } from './write-context';
 
@@ -12,24 +11,24 @@ export interface ResolvedCategory {
 /**
  * Finds the category row a write points at, in the writer's locale, or refuses the write
  * with a message that says what is wrong: no such category, or one that exists only in
- * another locale (a French article cannot sit in an English category).
+ * another locale (a French article cannot sit in an English category). Reads the tree the
+ * write loaded anyway, so checking costs no query.
  */
-export async function resolveCategoryIntent(
-  strapi: Core.Strapi,
+export function resolveCategoryIntent(
+  tree: CategoryTree,
   intent: RelationIntent,
   locale: string,
   field: string
-): Promise<ResolvedCategory | null> {
+): ResolvedCategory | null {
   if (intent.kind !== 'set') return null;
-  const uid = colophonConfig(strapi).trails.categoryUid as any;
-
   if (intent.locale && intent.locale !== locale) {
     fail(`${field} must be a category in the same locale (${locale}), not ${intent.locale}`, { field });
   }
-  const where = intent.documentId ? { documentId: intent.documentId } : { id: intent.id };
-  const rows: ResolvedCategory[] = await strapi.db.query(uid).findMany({ where, select: ['id', 'documentId', 'locale'] });
+  const rows = [...tree.nodes.values()].filter((node) =>
+    intent.documentId ? node.documentId === intent.documentId : node.id === intent.id
+  );
   const match = rows.find((row) => row.locale === locale);
-  if (match) return match;
+  if (match) return { id: match.id, documentId: match.documentId, locale: match.locale };
   const reference = intent.documentId ?? `#${intent.id}`;
   if (rows.length === 0) fail(`${field}: unknown category ${reference}`, { field });
   fail(

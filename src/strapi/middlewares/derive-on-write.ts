@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { cascadeEverything } from '../derived/cascade';
+import { cascadeEverything, loadDerivationInputs } from '../derived/cascade';
 import {
   deriveAfterCategoryDelete,
   deriveAfterCategoryWrite,
@@ -43,12 +43,14 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     const params = context.params as WriteParams;
     return strapi.db.transaction(async ({ trx }) => {
       if (target) {
-        await prepareTargetWrite(strapi, target, action, params);
+        // Site and tree do not change under an article write: read once, for checks and derivation.
+        const inputs = await loadDerivationInputs(strapi, trx);
+        await prepareTargetWrite(strapi, target, action, params, inputs);
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result: any = await next();
         const documentId = result?.documentId ?? params.documentId;
         if (documentId) {
-          const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore);
+          const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore, inputs);
           patchResult(result, new Map([...derived].map(([id, row]) => [id, row.values])));
           if (action === 'publish' || params.status === 'published') enforcePublishPolicy(strapi, derived);
         }

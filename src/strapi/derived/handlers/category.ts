@@ -37,7 +37,7 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
   if (typeof data.name === 'string') data.name = name;
 
   const parentIntent = readRelationIntent(data, 'parent');
-  const parent = await resolveCategoryIntent(strapi, parentIntent, locale, 'parent');
+  const parent = resolveCategoryIntent(tree, parentIntent, locale, 'parent');
   const parentId =
     parentIntent.kind === 'unchanged' ? (self?.parentId ?? null) : parent ? parent.id : null;
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { checkPublishPolicy } from '../../../core/attribution';
 import { colophonConfig, type TrailTarget } from '../../colophon-config';
-import { loadDerivationInputs } from '../cascade';
+import type { DerivationInputs } from '../derive-target';
 import { readRelationIntent } from '../relation-input';
 import { rederiveTargets, type DerivedRow } from '../rederive-targets';
 import { recordRedirects, type PathChange } from '../redirects';
@@ -17,7 +17,8 @@ export async function prepareTargetWrite(
   strapi: Core.Strapi,
   target: TrailTarget,
   action: string,
-  params: WriteParams
+  params: WriteParams,
+  inputs: DerivationInputs
 ): Promise<void> {
   if (action !== 'create' && action !== 'update') return;
   const data = (params.data ??= {});
@@ -40,7 +41,7 @@ export async function prepareTargetWrite(
   if (!title) fail(`${target.titleField} is required`, { field: target.titleField });
   if (typeof sentTitle === 'string') data[target.titleField] = title;
 
-  await resolveCategoryIntent(strapi, readRelationIntent(data, target.categoryField), locale, target.categoryField);
+  resolveCategoryIntent(inputs.tree, readRelationIntent(data, target.categoryField), locale, target.categoryField);
 
   const sentSlug = data[target.slugField];
   if (sentSlug !== undefined || !existing?.[target.slugField]) {
@@ -82,9 +83,9 @@ export async function deriveAfterTargetWrite(
   trx: unknown,
   target: TrailTarget,
   documentId: string,
-  pathsBefore: Map<string, string>
+  pathsBefore: Map<string, string>,
+  inputs: DerivationInputs
 ): Promise<Map<number, DerivedRow>> {
-  const inputs = await loadDerivationInputs(strapi, trx);
   const { derived } = await rederiveTargets(strapi, trx, target, { documentId }, inputs, { keepDerived: true });
   const changes: PathChange[] = [];
   for (const row of derived.values()) {
