@@ -87,8 +87,12 @@ describe('cascades keep every trail correct when a category or the site changes'
     ]);
   });
 
-  it('changing the site name, blog label, blog path or base URL recomputes everything', async () => {
-    await newsroom(app).site({ name: 'Cellule 44', blogLabel: 'Journal', blogPath: '/journal', baseUrl: 'https://news.example' });
+  it('changing the site name, blog label, blog path or base URL over REST recomputes everything', async () => {
+    await asPublic(app)
+      .put('/api/site')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { name: 'Cellule 44', blogLabel: 'Journal', blogPath: '/journal', baseUrl: 'https://news.example' } })
+      .expect(200);
 
     const rows = await newsroom(app).articleRows(deepArticle.documentId);
     for (const row of rows.filter((r: any) => r.locale === 'fr')) {
@@ -101,19 +105,39 @@ describe('cascades keep every trail correct when a category or the site changes'
     await newsroom(app).site();
   });
 
-  it('deleting a category moves its children up to its parent and unfiles its articles', async () => {
+  it('deleting a category in the Content Manager moves its children up to its parent and unfiles its articles', async () => {
     const make = newsroom(app);
     const politics = await make.category('Politique');
     const parties = await make.category('Partis', { parent: politics.documentId });
     const filed = await make.article('Congrès', { category: politics.documentId, published: true });
     const nested = await make.article('Primaires', { category: parties.documentId, published: true });
 
-    await app.strapi.documents('api::category.category').delete({ documentId: politics.documentId, locale: 'fr' });
+    const adminToken = await loginAsSuperAdmin(app);
+    await asPublic(app)
+      .delete(`/content-manager/collection-types/api::category.category/${politics.documentId}`)
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
 
     const partiesRow = await make.categoryRow(parties.documentId);
     expect(partiesRow.path).toBe('/blog/partis');
     expect(await trailOf(filed.documentId)).toEqual(['Cellule44 > Blog > Congrès', 'Cellule44 > Blog > Congrès']);
     expect(await trailOf(nested.documentId)).toEqual(['Cellule44 > Blog > Partis > Primaires', 'Cellule44 > Blog > Partis > Primaires']);
+  });
+
+  it('deleting a top-level category over REST makes its children roots', async () => {
+    const make = newsroom(app);
+    const sport = await make.category('Sport');
+    const football = await make.category('Football', { parent: sport.documentId });
+    const match = await make.article('Finale', { category: football.documentId, published: true });
+
+    await asPublic(app)
+      .delete(`/api/categories/${sport.documentId}`)
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(204);
+    expect((await make.categoryRow(football.documentId)).path).toBe('/blog/football');
+    expect(await trailOf(match.documentId)).toEqual(['Cellule44 > Blog > Football > Finale', 'Cellule44 > Blog > Football > Finale']);
   });
 
   it('is all or nothing: a cascade that fails leaves the old trails and the old name, and the caller gets an error', async () => {

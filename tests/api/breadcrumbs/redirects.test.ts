@@ -1,4 +1,4 @@
-import { asPublic } from '../../helpers/agents';
+import { asPublic, graphql } from '../../helpers/agents';
 import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
@@ -49,6 +49,12 @@ describe('old paths redirect to where the content lives now', () => {
     expect(await redirectFrom('/blog/alpha')).toEqual([]);
     expect(await redirectFrom('/blog/gamma')).toEqual([{ from: '/blog/gamma', to: '/blog/alpha', statusCode: 301 }]);
     expect(await redirectFrom('/blog/beta')).toEqual([{ from: '/blog/beta', to: '/blog/alpha', statusCode: 301 }]);
+  });
+
+  it('answers the same lookup through GraphQL', async () => {
+    const result = await graphql(app, '{ redirects(filters: { from: { eq: "/blog/coree" } }) { from to statusCode } }');
+    expect(result.errors).toEqual([]);
+    expect(result.data.redirects).toEqual([{ from: '/blog/coree', to: '/blog/coree-du-nord', statusCode: 301 }]);
   });
 
   it('is read-only for Public', async () => {
