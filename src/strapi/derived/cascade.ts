@@ -7,7 +7,10 @@ import { rederiveTargets } from './rederive-targets';
 import { loadSiteSettings } from './site-settings';
 
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown): Promise<DerivationInputs> {
-  const [site, tree] = await Promise.all([loadSiteSettings(strapi), loadCategoryTree(strapi, trx)]);
+  // One after the other: both run on the transaction's single connection, which the pg
+  // driver will not share between concurrent queries.
+  const site = await loadSiteSettings(strapi);
+  const tree = await loadCategoryTree(strapi, trx);
   return { site, tree };
 }
 
