@@ -3,7 +3,7 @@
 // Renames a Source credited by N articles (a draft and a published row each) and reports what
 // re-deriving their footers and JSON-LD cost, against one plain SQL UPDATE of the same rows.
 'use strict';
-const { parseArgs, compile, freshDatabase, boot, seedNewsroom, measure, processPeakRssMb, table, meta } = require('./bench/newsroom');
+const { parseArgs, compile, withFreshApp, seedNewsroom, measure, processPeakRssMb, table, meta } = require('./bench/newsroom');
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -12,9 +12,7 @@ async function main() {
   const rows = [];
 
   for (const n of sizes) {
-    const database = await freshDatabase(args.db, `attribution_${n}`);
-    const strapi = await boot(distDir, database.env);
-    try {
+    await withFreshApp(distDir, args.db, `attribution_${n}`, async (strapi) => {
       const { source } = await seedNewsroom(strapi, n);
       const article = meta(strapi, 'api::article.article');
 
@@ -41,15 +39,7 @@ async function main() {
         'ratio to plain': (cascade.ms / plain.ms).toFixed(1),
         'µs per row': ((cascade.ms * 1000) / (2 * n)).toFixed(0),
       });
-    } catch (error) {
-      console.error(error);
-      throw error;
-    } finally {
-      // Strapi emits its entry events after commit; let them drain before closing the pool.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await strapi.destroy().catch(() => undefined);
-      await database.drop();
-    }
+    });
   }
 
   console.log(`\nSource rename cascade (${args.db})`);

@@ -4,7 +4,7 @@
 // row each) and reports what the cascade cost, against one plain SQL UPDATE of the same rows.
 // Then measures what the hook adds to creating an article.
 'use strict';
-const { parseArgs, compile, freshDatabase, boot, seedNewsroom, measure, processPeakRssMb, table, meta } = require('./bench/newsroom');
+const { parseArgs, compile, withFreshApp, seedNewsroom, measure, processPeakRssMb, table, meta } = require('./bench/newsroom');
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -15,9 +15,7 @@ async function main() {
   let hookRow;
 
   for (const n of sizes) {
-    const database = await freshDatabase(args.db, `cascade_${n}`);
-    const strapi = await boot(distDir, database.env);
-    try {
+    await withFreshApp(distDir, args.db, `cascade_${n}`, async (strapi) => {
       const { root, leaves, fullRebuildMs } = await seedNewsroom(strapi, n);
       const article = meta(strapi, 'api::article.article');
 
@@ -48,15 +46,7 @@ async function main() {
       });
 
       if (n === sizes[0]) hookRow = await measureHookOverhead(strapi, leaves[0], creates);
-    } catch (error) {
-      console.error(error);
-      throw error;
-    } finally {
-      // Strapi emits its entry events after commit; let them drain before closing the pool.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await strapi.destroy().catch(() => undefined);
-      await database.drop();
-    }
+    });
   }
 
   console.log(`\nCategory rename cascade (${args.db})`);

@@ -208,6 +208,23 @@ async function measure(strapi, fn) {
   return { ms, queries, peakRssMb: peakRss / 1024 / 1024, rssBeforeMb };
 }
 
+/** Boots a fresh app on a fresh database, runs work against it, and tears both down. */
+async function withFreshApp(distDir, db, label, work) {
+  const database = await freshDatabase(db, label);
+  const strapi = await boot(distDir, database.env);
+  try {
+    return await work(strapi);
+  } catch (error) {
+    console.error(error);
+    throw error;
+  } finally {
+    // Strapi emits its entry events after commit; let them drain before closing the pool.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await strapi.destroy().catch(() => undefined);
+    await database.drop();
+  }
+}
+
 const processPeakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 function table(rows) {
@@ -219,4 +236,4 @@ function table(rows) {
   for (const row of rows) console.log(line(headers.map((h) => row[h])));
 }
 
-module.exports = { parseArgs, compile, freshDatabase, boot, seedNewsroom, measure, processPeakRssMb, table, meta };
+module.exports = { parseArgs, compile, withFreshApp, seedNewsroom, measure, processPeakRssMb, table, meta };
