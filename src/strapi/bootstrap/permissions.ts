@@ -5,7 +5,10 @@ import type { Core } from '@strapi/strapi';
  * closed: Strapi's default is deny, and grants are only ever added here, never removed, so an
  * administrator's own changes in the admin survive restarts.
  */
-export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
+// Readers see approved comments only, whatever they ask for: src/strapi/comments/reader-scope.ts.
+const READ_COMMENTS = ['api::comment.comment.find', 'api::comment.comment.findOne'];
+
+export const ROLE_GRANTS: Record<'public' | 'authenticated' | 'moderator', string[]> = {
   public: [
     'api::article.article.find',
     'api::article.article.findOne',
@@ -17,6 +20,7 @@ export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
     'api::redirect.redirect.find',
     'api::redirect.redirect.findOne',
     'api::comment.comment.create',
+    ...READ_COMMENTS,
   ],
   authenticated: [
     'api::article.article.find',
@@ -29,6 +33,17 @@ export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
     'api::redirect.redirect.find',
     'api::redirect.redirect.findOne',
     'api::comment.comment.create',
+    ...READ_COMMENTS,
+  ],
+  // A reader who also moderates: sees comments of every status and may change the status
+  // only (src/strapi/comments/edit-comment.ts). The role is created by bootstrapComments.
+  moderator: [
+    'api::article.article.find',
+    'api::article.article.findOne',
+    'api::comment.comment.create',
+    ...READ_COMMENTS,
+    'api::comment.comment.update',
+    'plugin::users-permissions.user.me',
   ],
 };
 

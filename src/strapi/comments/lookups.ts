@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import type { ModerationLookups } from '../../core/moderation';
+import { isPostgres } from '../derived/schema';
+import type { CommentedArticle } from './article';
+import { COMMENT_UID } from './model';
+
+/**
+ * What moderation needs to know about earlier comments, read from the database (never from
+ * process memory) so that several app instances on one PostgreSQL apply the same history.
+ */
+export function createModerationLookups(strapi: Core.Strapi, article: CommentedArticle): ModerationLookups {
+  const comments = () => strapi.db.query(COMMENT_UID);
+  return {
+    // WordPress's rule: trashed comments do not count, spam does (a spammer resending is still a duplicate).
+    async isDuplicate(comment) {
+      const count = await comments().count({
+        where: {
+          article: { documentId: article.documentId },
+          authorEmail: comment.authorEmail,
+          body: comment.body,
+          status: { $ne: 'trash' },
+        },
+      });
+      return count > 0;
+    },
+    async lastCommentAt(comment) {
+      const sameAuthor: Record<string, unknown>[] = [{ authorEmail: comment.authorEmail }];
+      if (comment.ipHash) sameAuthor.push({ ipHash: comment.ipHash });
+      const latest = await comments().findOne({
+        where: { $or: sameAuthor },
+        select: ['createdAt'],
+        orderBy: { createdAt: 'desc' },
+      });
+      return latest?.createdAt ? new Date(latest.createdAt) : null;
+    },
+    async hasApprovedComment(email) {
+      return (await comments().count({ where: { authorEmail: email, status: 'approved' } })) > 0;
+    },
+  };
+}
+
+/**
+ * Serialises posts from one author (by email and by IP hash) until the transaction ends, so
+ * two simultaneous posts cannot both pass the duplicate and flood checks, even from two app
+ * instances. PostgreSQL takes transaction-scoped advisory locks, in a fixed order so two
+ * posts never wait on each other crosswise; SQLite already runs one write transaction at a time.
+ */
+export async function lockAuthor(strapi: Core.Strapi, trx: unknown, keys: Array<string | null | undefined>): Promise<void> {
+  if (!isPostgres(strapi)) return;
+  const distinct = [...new Set(keys.filter((key): key is string => Boolean(key)))].sort();
+  for (const key of distinct) {
+    await strapi.db.connection
+      .raw('select pg_advisory_xact_lock(hashtext(?))', [`colophon:comment-author:${key}`])
+      .transacting(trx as any);
+  }
+}
