@@ -680,7 +680,7 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
 export interface ApiCommentComment extends Struct.CollectionTypeSchema {
   collectionName: 'comments';
   info: {
-    description: 'A reader comment. Private fields never leave the server; only approved comments are public.';
+    description: 'A reader comment. Private fields never leave the server; only approved comments are public. The moderation state is commentStatus, not status: Strapi 5 reserves status for draft and publish, and its Content Manager refuses to save a field by that name.';
     displayName: 'Comment';
     pluralName: 'comments';
     singularName: 'comment';
@@ -707,6 +707,11 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
         maxLength: 5000;
       }>;
     bodyHtml: Schema.Attribute.Text;
+    commentStatus: Schema.Attribute.Enumeration<
+      ['pending', 'approved', 'spam', 'trash']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -741,11 +746,6 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
         maxLength: 64;
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      ['pending', 'approved', 'spam', 'trash']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'pending'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

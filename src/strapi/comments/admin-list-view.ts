@@ -18,8 +18,8 @@ export async function configureModerationQueue(strapi: Core.Strapi): Promise<voi
     defaultSortBy: 'createdAt',
     defaultSortOrder: 'DESC',
   };
-  configuration.layouts = { ...configuration.layouts, list: ['status', 'authorName', 'body', 'article', 'createdAt'] };
-  const labels: Record<string, string> = { status: 'Status', authorName: 'Author', body: 'Comment', article: 'Article', createdAt: 'Posted' };
+  configuration.layouts = { ...configuration.layouts, list: ['commentStatus', 'authorName', 'body', 'article', 'createdAt'] };
+  const labels: Record<string, string> = { commentStatus: 'Status', authorName: 'Author', body: 'Comment', article: 'Article', createdAt: 'Posted' };
   for (const [field, label] of Object.entries(labels)) {
     const list = configuration.metadatas?.[field]?.list;
     if (list) list.label = label;

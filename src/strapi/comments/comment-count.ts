@@ -30,7 +30,7 @@ export async function recountComments(strapi: Core.Strapi, trx: unknown, documen
   const counted: Array<{ documentId: string; approved: number | string }> = await sql(strapi, trx, comments)
     .join(link.table, `${link.table}.${link.ownerColumn}`, `${comments}.id`)
     .join(articles, `${articles}.id`, `${link.table}.${link.targetColumn}`)
-    .where(`${comments}.${columnOf(strapi, COMMENT_UID, 'status')}`, 'approved')
+    .where(`${comments}.${columnOf(strapi, COMMENT_UID, 'commentStatus')}`, 'approved')
     .whereIn(`${articles}.${articleDocumentId}`, ids)
     .groupBy(`${articles}.${articleDocumentId}`)
     // DISTINCT: a comment links to both the draft and the published row of its article.

@@ -16,7 +16,7 @@ export interface CommentWriteParams {
 export interface StoredComment {
   id: number;
   documentId: string;
-  status: string;
+  commentStatus: string;
   depth: number;
   articleDocumentId: string | null;
   parent: { id: number; documentId: string } | null;
@@ -26,31 +26,31 @@ export async function loadStoredComment(strapi: Core.Strapi, documentId: string 
   if (!documentId) return null;
   const row = await strapi.db.query(COMMENT_UID).findOne({
     where: { documentId },
-    select: ['id', 'documentId', 'status', 'depth'],
+    select: ['id', 'documentId', 'commentStatus', 'depth'],
     populate: { article: { select: ['documentId'] }, parent: { select: ['id', 'documentId'] } },
   });
   if (!row) return null;
   return {
     id: row.id,
     documentId: row.documentId,
-    status: row.status,
+    commentStatus: row.commentStatus,
     depth: Number(row.depth) || 1,
     articleDocumentId: row.article?.documentId ?? null,
     parent: row.parent ? { id: row.parent.id, documentId: row.parent.documentId } : null,
   };
 }
 
-/** A moderator decides a comment's fate, not its words: only the status may change. */
+/** A moderator decides a comment's fate, not its words: only commentStatus may change. */
 export function prepareModeratorUpdate(params: CommentWriteParams, moderator: { username: string | null }): void {
   const data = params.data ?? {};
-  const others = Object.keys(data).filter((key) => key !== 'status');
+  const others = Object.keys(data).filter((key) => key !== 'commentStatus');
   if (others.length > 0) {
-    throw new errors.ForbiddenError(`A moderator may change only a comment's status, not: ${others.join(', ')}`, {
+    throw new errors.ForbiddenError(`A moderator may change only commentStatus, not: ${others.join(', ')}`, {
       fields: others,
     });
   }
-  if (typeof data.status === 'string') {
-    data.moderationReason = `${data.status} by moderator ${moderator.username ?? 'unknown'}`.slice(0, 255);
+  if (typeof data.commentStatus === 'string') {
+    data.moderationReason = `${data.commentStatus} by moderator ${moderator.username ?? 'unknown'}`.slice(0, 255);
   }
 }
 
@@ -71,8 +71,8 @@ export async function prepareEditorWrite(
 
   if (typeof data.authorEmail === 'string') data.authorEmail = data.authorEmail.trim().toLowerCase();
   if (typeof data.body === 'string') data.bodyHtml = renderCommentHtml(data.body);
-  if (typeof data.status === 'string' && data.moderationReason === undefined && data.status !== stored?.status) {
-    data.moderationReason = `${data.status} by an editor`;
+  if (typeof data.commentStatus === 'string' && data.moderationReason === undefined && data.commentStatus !== stored?.commentStatus) {
+    data.moderationReason = `${data.commentStatus} by an editor`;
   }
 
   const articleIntent = readRelationIntent(data, 'article');

@@ -18,7 +18,7 @@ export function createModerationLookups(strapi: Core.Strapi, article: CommentedA
           article: { documentId: article.documentId },
           authorEmail: comment.authorEmail,
           body: comment.body,
-          status: { $ne: 'trash' },
+          commentStatus: { $ne: 'trash' },
         },
       });
       return count > 0;
@@ -34,7 +34,7 @@ export function createModerationLookups(strapi: Core.Strapi, article: CommentedA
       return latest?.createdAt ? new Date(latest.createdAt) : null;
     },
     async hasApprovedComment(email) {
-      return (await comments().count({ where: { authorEmail: email, status: 'approved' } })) > 0;
+      return (await comments().count({ where: { authorEmail: email, commentStatus: 'approved' } })) > 0;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 export const MODERATOR_ROLE = {
   type: 'moderator',
   name: 'Moderator',
-  description: 'Reviews reader comments: may change their status, never their content.',
+  description: 'Reviews reader comments: may change their status (commentStatus), never their content.',
 } as const;
 
 /** Created once; renaming it or changing its permissions in the admin survives restarts. */

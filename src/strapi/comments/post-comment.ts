@@ -51,7 +51,7 @@ export async function postComment(strapi: Core.Strapi, reader: Reader, params: C
       authorEmail,
       body,
       bodyHtml: renderCommentHtml(body),
-      status: outcome.status,
+      commentStatus: outcome.status,
       moderationReason: outcome.reason.slice(0, 255),
       ipHash: outcome.value.ipHash,
       userAgent: cleanUserAgent(reader.userAgent),
@@ -100,5 +100,5 @@ function cleanUserAgent(userAgent: string | null): string | null {
  * sees: a bot that filled the honeypot or used a disallowed word learns nothing from the answer.
  */
 function toldToPoster(created: any, status: StoredStatus) {
-  return status === 'spam' && created ? { ...created, status: 'pending' } : created;
+  return status === 'spam' && created ? { ...created, commentStatus: 'pending' } : created;
 }

@@ -24,7 +24,7 @@ const LOGICAL = new Set(['$and', '$or']);
  */
 export function restrictToPublicComments(strapi: Core.Strapi, params: ReadParams): void {
   params.status = 'published';
-  const scope = [{ status: 'approved' }, { article: PUBLISHED }];
+  const scope = [{ commentStatus: 'approved' }, { article: PUBLISHED }];
   params.filters = params.filters ? { $and: [onPublishedArticles(params.filters), ...scope] } : { $and: scope };
   const sort = ownFieldSort(strapi, params.sort);
   params.sort = sort.length > 0 ? sort : OLDEST_FIRST;

@@ -29,13 +29,13 @@ export async function placeInThread(
   }
   const parent = await strapi.db.query(COMMENT_UID).findOne({
     where: { documentId: value },
-    select: ['documentId', 'status', 'depth'],
+    select: ['documentId', 'commentStatus', 'depth'],
     populate: { article: { select: ['documentId'] } },
   });
   const answerable =
     parent &&
     parent.article?.documentId === article.documentId &&
-    (!options.approvedParentOnly || parent.status === 'approved');
+    (!options.approvedParentOnly || parent.commentStatus === 'approved');
   if (!answerable) {
     throw new errors.ValidationError('parent must be an approved comment on the same article', { field: 'parent' });
   }

@@ -23,7 +23,7 @@ describe('moderation, in WordPress’s order, through every door', () => {
   let article: { documentId: string };
   const poster = (label: string) => posters.find((p) => p.label === label)!;
   // An approved comment a minute old: old enough not to trip the flood rule.
-  const knownAuthor = (email: string) => insertCommentRow(app, { authorEmail: email, secondsAgo: 60, status: 'approved' });
+  const knownAuthor = (email: string) => insertCommentRow(app, { authorEmail: email, secondsAgo: 60, commentStatus: 'approved' });
 
   beforeAll(async () => {
     app = await bootCommentsApp();
@@ -40,9 +40,9 @@ describe('moderation, in WordPress’s order, through every door', () => {
       it('stores a comment whose hidden website field is filled as spam, and answers 201 as if it were pending', async () => {
         const posted = await poster(label).post(aComment(article.documentId, { website: 'http://cheap-pills.example' }));
         expect(posted.status).toBe(201);
-        expect(posted.comment.status).toBe('pending');
+        expect(posted.comment.commentStatus).toBe('pending');
         const row = await commentRow(app, posted.comment.documentId);
-        expect(row).toMatchObject({ status: 'spam', moderationReason: 'honeypot' });
+        expect(row).toMatchObject({ commentStatus: 'spam', moderationReason: 'honeypot' });
       });
 
       it('checks the honeypot before anything else: a bot’s invalid fields still get the same 201', async () => {
@@ -50,13 +50,13 @@ describe('moderation, in WordPress’s order, through every door', () => {
           aComment(article.documentId, { website: 'x', authorEmail: 'not an email', authorName: '' })
         );
         expect(posted.status).toBe(201);
-        expect((await commentRow(app, posted.comment.documentId)).status).toBe('spam');
+        expect((await commentRow(app, posted.comment.documentId)).commentStatus).toBe('spam');
       });
 
       it('treats an empty website field as a human’s', async () => {
         const posted = await poster(label).post(aComment(article.documentId, { website: '' }));
         expect(posted.status).toBe(201);
-        expect((await commentRow(app, posted.comment.documentId)).status).toBe('pending');
+        expect((await commentRow(app, posted.comment.documentId)).commentStatus).toBe('pending');
       });
     });
 
@@ -150,15 +150,15 @@ describe('moderation, in WordPress’s order, through every door', () => {
       ])('stores a disallowed word in the %s as spam, telling the poster it is pending', async (_where, override) => {
         const posted = await poster(label).post(aComment(article.documentId, override));
         expect(posted.status).toBe(201);
-        expect(posted.comment.status).toBe('pending');
+        expect(posted.comment.commentStatus).toBe('pending');
         const row = await commentRow(app, posted.comment.documentId);
-        expect(row.status).toBe('spam');
+        expect(row.commentStatus).toBe('spam');
         expect(row.moderationReason).toBe('disallowed word "viagra"');
       });
 
       it('holds a moderation word for review, with the reason', async () => {
         const posted = await poster(label).post(aComment(article.documentId, { body: 'Le Casino de Paris' }));
-        expect(posted.comment.status).toBe('pending');
+        expect(posted.comment.commentStatus).toBe('pending');
         expect((await commentRow(app, posted.comment.documentId)).moderationReason).toBe('moderation word "casino"');
       });
 
@@ -168,7 +168,7 @@ describe('moderation, in WordPress’s order, through every door', () => {
         const posted = await poster(label).post(
           aComment(article.documentId, { authorEmail: email, body: 'Voir https://example.org/a et www.example.com/b' })
         );
-        expect(posted.comment.status).toBe('pending');
+        expect(posted.comment.commentStatus).toBe('pending');
         expect((await commentRow(app, posted.comment.documentId)).moderationReason).toMatch(/^2 links/);
       });
 
@@ -176,7 +176,7 @@ describe('moderation, in WordPress’s order, through every door', () => {
         const email = uniqueEmail('known');
         await knownAuthor(email);
         const posted = await poster(label).post(aComment(article.documentId, { authorEmail: email, body: 'Source : https://example.org/a' }));
-        expect(posted.comment.status).toBe('approved');
+        expect(posted.comment.commentStatus).toBe('approved');
       });
     });
 
@@ -187,17 +187,17 @@ describe('moderation, in WordPress’s order, through every door', () => {
         const countBefore = (await app.strapi.db.query('api::article.article').findOne({ where: { documentId: article.documentId } }))
           .commentCount;
         const posted = await poster(label).post(aComment(article.documentId, { authorEmail: email.toUpperCase() }));
-        expect(posted.comment.status).toBe('approved');
+        expect(posted.comment.commentStatus).toBe('approved');
         const after = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: article.documentId } });
         expect(after.commentCount).toBe(countBefore + 1);
       });
 
       it('holds an author whose earlier comments are only pending or spam', async () => {
         const email = uniqueEmail();
-        await insertCommentRow(app, { authorEmail: email, secondsAgo: 90, status: 'spam' });
-        await insertCommentRow(app, { authorEmail: email, secondsAgo: 60, status: 'pending' });
+        await insertCommentRow(app, { authorEmail: email, secondsAgo: 90, commentStatus: 'spam' });
+        await insertCommentRow(app, { authorEmail: email, secondsAgo: 60, commentStatus: 'pending' });
         const posted = await poster(label).post(aComment(article.documentId, { authorEmail: email }));
-        expect(posted.comment.status).toBe('pending');
+        expect(posted.comment.commentStatus).toBe('pending');
         expect((await commentRow(app, posted.comment.documentId)).moderationReason).toBe('first comment from this author');
       });
 
@@ -207,7 +207,7 @@ describe('moderation, in WordPress’s order, through every door', () => {
           const email = uniqueEmail('known');
           await knownAuthor(email);
           const posted = await poster(label).post(aComment(article.documentId, { authorEmail: email }));
-          expect(posted.comment.status).toBe('pending');
+          expect(posted.comment.commentStatus).toBe('pending');
         } finally {
           restore();
         }
@@ -236,7 +236,7 @@ describe('moderation, in WordPress’s order, through every door', () => {
         const email = uniqueEmail('known');
         await knownAuthor(email);
         const posted = await posters[0].post(aComment(article.documentId, { authorEmail: email, body: 'viagra' }));
-        expect((await commentRow(app, posted.comment.documentId)).status).toBe('spam');
+        expect((await commentRow(app, posted.comment.documentId)).commentStatus).toBe('spam');
       } finally {
         restore();
       }

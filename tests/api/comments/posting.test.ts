@@ -38,7 +38,7 @@ describe('posting a comment, over REST and GraphQL, as Public and signed in', ()
       expect(posted.status).toBe(201);
       expect(posted.comment).toMatchObject({
         documentId: expect.any(String),
-        status: 'pending',
+        commentStatus: 'pending',
         authorName: 'Jeanne Lecteur',
         body: 'Très éclairant.\n\nVoir https://example.org/source',
         bodyHtml:
@@ -50,7 +50,7 @@ describe('posting a comment, over REST and GraphQL, as Public and signed in', ()
         expect(posted.comment).not.toHaveProperty(secret);
       }
       const row = await commentRow(app, posted.comment.documentId);
-      expect(row.status).toBe('pending');
+      expect(row.commentStatus).toBe('pending');
       expect(row.authorEmail).toBe(sent.authorEmail);
       expect(row.article.documentId).toBe(article.documentId);
     });
@@ -68,7 +68,7 @@ describe('posting a comment, over REST and GraphQL, as Public and signed in', ()
     });
 
     it.each([
-      ['status', { status: 'approved' }],
+      ['status', { commentStatus: 'approved' }],
       ['ipHash', { ipHash: 'forged' }],
       ['userAgent', { userAgent: 'forged' }],
       ['user', { user: 1 }],
@@ -161,9 +161,9 @@ describe('posting a comment, over REST and GraphQL, as Public and signed in', ()
   });
 
   it('lets editors post through the document service without moderation (staff replies)', async () => {
-    const staff = await storedComment(app, article.documentId, { authorName: 'La rédaction', status: 'approved' });
+    const staff = await storedComment(app, article.documentId, { authorName: 'La rédaction', commentStatus: 'approved' });
     const row = await commentRow(app, staff.documentId);
-    expect(row.status).toBe('approved');
+    expect(row.commentStatus).toBe('approved');
     expect(row.bodyHtml).toMatch(/^<p>/);
     expect(row.depth).toBe(1);
   });

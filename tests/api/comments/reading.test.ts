@@ -29,9 +29,9 @@ describe('reading comments: approved ones only, oldest first, nothing private', 
     const earliest = await storedComment(app, article.documentId, { authorName: 'Earliest', authorEmail: 'earliest@example.org' });
     const reply = await storedComment(app, article.documentId, { authorName: 'Reply', parent: earliest.documentId });
     hidden = {
-      pending: (await storedComment(app, article.documentId, { status: 'pending' })).documentId,
-      spam: (await storedComment(app, article.documentId, { status: 'spam' })).documentId,
-      trash: (await storedComment(app, article.documentId, { status: 'trash' })).documentId,
+      pending: (await storedComment(app, article.documentId, { commentStatus: 'pending' })).documentId,
+      spam: (await storedComment(app, article.documentId, { commentStatus: 'spam' })).documentId,
+      trash: (await storedComment(app, article.documentId, { commentStatus: 'trash' })).documentId,
     };
     await storedComment(app, other.documentId, { authorName: 'Elsewhere' });
 
@@ -96,7 +96,7 @@ describe('reading comments: approved ones only, oldest first, nothing private', 
   });
 
   it.each(['pending', 'spam', 'trash'])('hides a %s comment, even asked for by status or by documentId', async (status) => {
-    const byStatus = await publicThread(app, article.documentId, { 'filters[status][$eq]': status }).expect(200);
+    const byStatus = await publicThread(app, article.documentId, { 'filters[commentStatus][$eq]': status }).expect(200);
     expect(byStatus.body.data).toEqual([]);
     await request(app.server).get(`/api/comments/${hidden[status]}`).expect(404);
     const viaGraphql = await graphqlAs(app, 'query ($id: ID!) { comment(documentId: $id) { documentId } }', { id: hidden[status] });

@@ -58,7 +58,7 @@ export const GRAPHQL_CODE_STATUS: Record<string, number> = {
   FORBIDDEN: 403,
 };
 
-export const COMMENT_SELECTION = 'documentId status authorName body bodyHtml depth parentDocumentId createdAt';
+export const COMMENT_SELECTION = 'documentId commentStatus authorName body bodyHtml depth parentDocumentId createdAt';
 
 async function postRest(app: TestApp, data: unknown, ip: string, userAgent: string | undefined, jwt?: string): Promise<Posted> {
   let call = request(app.server).post('/api/comments').set('X-Forwarded-For', ip);
@@ -136,7 +136,7 @@ export async function publishedArticle(app: TestApp, title: string, data: Record
 /** A comment stored directly by an editor (code path), e.g. an already approved one to reply to. */
 export async function storedComment(app: TestApp, article: string, data: Record<string, unknown> = {}) {
   return (app.strapi.documents(COMMENT as any) as any).create({
-    data: { article, authorName: 'Paul Habitué', authorEmail: uniqueEmail('regular'), body: `Déjà là ${readers}.`, status: 'approved', ...data },
+    data: { article, authorName: 'Paul Habitué', authorEmail: uniqueEmail('regular'), body: `Déjà là ${readers}.`, commentStatus: 'approved', ...data },
   });
 }
 
@@ -169,7 +169,7 @@ export function publicThread(app: TestApp, article: string, query: Record<string
  */
 export async function insertCommentRow(
   app: TestApp,
-  values: { authorEmail: string; ipHash?: string | null; secondsAgo: number; status?: string; body?: string }
+  values: { authorEmail: string; ipHash?: string | null; secondsAgo: number; commentStatus?: string; body?: string }
 ) {
   const meta = app.strapi.db.metadata.get(COMMENT as any);
   const column = (attribute: string) => (meta.attributes[attribute] as { columnName: string }).columnName;
@@ -179,7 +179,7 @@ export async function insertCommentRow(
     [column('authorName')]: 'Another instance',
     [column('authorEmail')]: values.authorEmail,
     [column('body')]: values.body ?? 'Posted through another app instance.',
-    [column('status')]: values.status ?? 'pending',
+    [column('commentStatus')]: values.commentStatus ?? 'pending',
     [column('ipHash')]: values.ipHash ?? null,
     [column('depth')]: 1,
     [column('createdAt')]: at,
