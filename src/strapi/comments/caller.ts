@@ -25,16 +25,18 @@ export interface Reader {
 export type CommentCaller =
   | ({ kind: 'reader' } & Reader)
   | ({ kind: 'moderator' } & Reader)
-  | { kind: 'editor'; via: 'admin' | 'api-token' | 'code' };
+  | { kind: 'editor'; via: string };
 
-const EDITOR_STRATEGIES = new Set(['admin', 'api-token']);
+// Strapi 5.54 names them 'admin' (Content Manager), 'content-api-token' (API tokens) and
+// 'admin-token'; 'api-token' is the name earlier releases used.
+const EDITOR_STRATEGIES = new Set(['admin', 'admin-token', 'content-api-token', 'api-token']);
 
 export function identifyCaller(strapi: Core.Strapi): CommentCaller {
   const ctx: any = strapi.requestContext.get();
   if (!ctx) return { kind: 'editor', via: 'code' };
   const auth = ctx.state?.auth;
   const strategy: string | undefined = auth?.strategy?.name;
-  if (strategy && EDITOR_STRATEGIES.has(strategy)) return { kind: 'editor', via: strategy as 'admin' | 'api-token' };
+  if (strategy && EDITOR_STRATEGIES.has(strategy)) return { kind: 'editor', via: strategy };
 
   const user = auth?.credentials ?? null;
   const reader: Reader = {
