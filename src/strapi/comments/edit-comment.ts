@@ -45,7 +45,9 @@ export function prepareModeratorUpdate(params: CommentWriteParams, moderator: { 
   const data = params.data ?? {};
   const others = Object.keys(data).filter((key) => key !== 'commentStatus');
   if (others.length > 0) {
-    throw new errors.ForbiddenError(`A moderator may change only commentStatus, not: ${others.join(', ')}`, {
+    // A PolicyError, not a plain ForbiddenError: Strapi's REST router replaces the message of any
+    // other ForbiddenError with a bare "Forbidden", and the moderator should learn why.
+    throw new errors.PolicyError(`A moderator may change only commentStatus, not: ${others.join(', ')}`, {
       fields: others,
     });
   }
@@ -66,6 +68,8 @@ export async function prepareEditorWrite(
   stored: StoredComment | null
 ): Promise<{ articleDocumentId: string | null }> {
   const data = (params.data ??= {});
+  // The honeypot means nothing coming from an editor, and is not an attribute to store.
+  delete data[colophonConfig(strapi).comments.rules.honeypotField];
   for (const field of DERIVED_COMMENT_FIELDS) delete data[field];
   if (action === 'update') for (const field of REQUEST_COMMENT_FIELDS) delete data[field];
 
