@@ -754,7 +754,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       'plugin::users-permissions.user'
     > &
       Schema.Attribute.Private;
-    userAgent: Schema.Attribute.String &
+    userAgent: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
