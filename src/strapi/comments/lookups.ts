@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ModerationLookups } from '../../core/moderation';
 import { isPostgres } from '../derived/schema';
@@ -44,13 +45,15 @@ export function createModerationLookups(strapi: Core.Strapi, article: CommentedA
  * two simultaneous posts cannot both pass the duplicate and flood checks, even from two app
  * instances. PostgreSQL takes transaction-scoped advisory locks, in a fixed order so two
  * posts never wait on each other crosswise; SQLite already runs one write transaction at a time.
+ * Keys are hashed before they reach SQL: they are raw, unvalidated input (a null byte in an
+ * email would make PostgreSQL fail the statement) and personal data besides.
  */
 export async function lockAuthor(strapi: Core.Strapi, trx: unknown, keys: Array<string | null | undefined>): Promise<void> {
   if (!isPostgres(strapi)) return;
-  const distinct = [...new Set(keys.filter((key): key is string => Boolean(key)))].sort();
-  for (const key of distinct) {
-    await strapi.db.connection
-      .raw('select pg_advisory_xact_lock(hashtext(?))', [`colophon:comment-author:${key}`])
-      .transacting(trx as any);
+  const hashed = keys
+    .filter((key): key is string => Boolean(key))
+    .map((key) => createHash('sha256').update(`colophon:comment-author:${key}`).digest('hex'));
+  for (const key of [...new Set(hashed)].sort()) {
+    await strapi.db.connection.raw('select pg_advisory_xact_lock(hashtext(?))', [key]).transacting(trx as any);
   }
 }
