@@ -93,6 +93,10 @@ async function postGraphql(app: TestApp, data: unknown, ip: string, userAgent: s
     { ip, jwt, userAgent }
   );
   const error = response.body?.errors?.[0];
+  // Refused before GraphQL ran (e.g. by the body parser): a plain Strapi error response.
+  if (!error && response.status >= 400) {
+    return { status: response.status, comment: null, error: response.body?.error ?? null, retryAfter: null };
+  }
   if (!error) {
     return { status: 201, comment: response.body.data.createComment, error: null, retryAfter: null };
   }
