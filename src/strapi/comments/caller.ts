@@ -25,7 +25,7 @@ export interface Reader {
 export type CommentCaller =
   | ({ kind: 'reader' } & Reader)
   | ({ kind: 'moderator' } & Reader)
-  | { kind: 'editor'; via: string };
+  | { kind: 'editor' };
 
 // Strapi 5.54 names them 'admin' (Content Manager), 'content-api-token' (API tokens) and
 // 'admin-token'; 'api-token' is the name earlier releases used.
@@ -33,10 +33,10 @@ const EDITOR_STRATEGIES = new Set(['admin', 'admin-token', 'content-api-token', 
 
 export function identifyCaller(strapi: Core.Strapi): CommentCaller {
   const ctx: any = strapi.requestContext.get();
-  if (!ctx) return { kind: 'editor', via: 'code' };
+  if (!ctx) return { kind: 'editor' };
   const auth = ctx.state?.auth;
   const strategy: string | undefined = auth?.strategy?.name;
-  if (strategy && EDITOR_STRATEGIES.has(strategy)) return { kind: 'editor', via: strategy };
+  if (strategy && EDITOR_STRATEGIES.has(strategy)) return { kind: 'editor' };
 
   const user = auth?.credentials ?? null;
   const reader: Reader = {

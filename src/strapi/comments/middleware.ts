@@ -7,7 +7,7 @@ import { liftReplies } from './delete-comment';
 import { loadStoredComment, prepareEditorWrite, prepareModeratorUpdate, type CommentWriteParams } from './edit-comment';
 import { ARTICLE_UID, COMMENT_UID } from './model';
 import { postComment } from './post-comment';
-import { restrictToPublicComments, type ReadParams } from './reader-scope';
+import { keepDraftsOutOfReach, restrictToPublicComments, sortOldestFirst, type ReadParams } from './reader-scope';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -23,13 +23,16 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
     if (context.uid !== COMMENT_UID) return next();
 
     const action = context.action as string;
-    const params = context.params as CommentWriteParams & Record<string, unknown>;
+    const params = context.params as CommentWriteParams & ReadParams;
     const caller = identifyCaller(strapi);
 
+    if (caller.kind !== 'editor') keepDraftsOutOfReach(strapi, params);
     if (READ_ACTIONS.has(action)) {
-      if (caller.kind === 'reader') restrictToPublicComments(strapi, context.params as ReadParams);
+      if (caller.kind === 'reader') restrictToPublicComments(params);
+      if (caller.kind !== 'editor') sortOldestFirst(params);
       return next();
     }
+
     if (action === 'create' && caller.kind !== 'editor') {
       if (!colophonConfig(strapi).comments.pipeline) return next();
       return postComment(strapi, caller, params, next as any);

@@ -12,22 +12,29 @@ const OLDEST_FIRST = [{ createdAt: 'asc' }, { id: 'asc' }];
 const LOGICAL = new Set(['$and', '$or']);
 
 /**
- * What a reader's query over comments may see: approved comments of published articles, oldest
- * first unless the reader sorts otherwise. The reader's own filters still apply, within that.
- *
- * A comment links to both the draft and the published row of its article, so three more
- * things keep drafts out of reach:
- * - status 'published', so a populated article is its published version;
- * - the reader's own filters on `article` are narrowed to published rows, or a filter on a
- *   draft's title would tell whether an embargoed draft says so;
- * - sorting is on the comment's own fields only, for the same reason.
+ * A comment links to both the draft and the published row of its article, so anyone below an
+ * editor (readers and moderators, reading or writing) gets three things fixed on any call:
+ * - status 'published', so a populated article is its published version, in a list as in the
+ *   answer to a POST or a PUT;
+ * - their filters on `article` narrowed to published rows, or a filter on a draft's title
+ *   would tell whether an embargoed draft says so;
+ * - sorting on the comment's own fields only, for the same reason.
  */
-export function restrictToPublicComments(strapi: Core.Strapi, params: ReadParams): void {
+export function keepDraftsOutOfReach(strapi: Core.Strapi, params: ReadParams): void {
   params.status = 'published';
+  if (params.filters) params.filters = onPublishedArticles(params.filters);
+  if (params.sort !== undefined) params.sort = ownFieldSort(strapi, params.sort);
+}
+
+/** Conversations read top to bottom: oldest first, unless the caller chose an order. */
+export function sortOldestFirst(params: ReadParams): void {
+  if (!Array.isArray(params.sort) || params.sort.length === 0) params.sort = OLDEST_FIRST;
+}
+
+/** A reader's query sees approved comments of published articles only, within its own filters. */
+export function restrictToPublicComments(params: ReadParams): void {
   const scope = [{ commentStatus: 'approved' }, { article: PUBLISHED }];
-  params.filters = params.filters ? { $and: [onPublishedArticles(params.filters), ...scope] } : { $and: scope };
-  const sort = ownFieldSort(strapi, params.sort);
-  params.sort = sort.length > 0 ? sort : OLDEST_FIRST;
+  params.filters = { $and: [...(params.filters ? [params.filters] : []), ...scope] };
 }
 
 function onPublishedArticles(filters: unknown): unknown {

@@ -174,6 +174,30 @@ describe('reading comments: approved ones only, oldest first, nothing private', 
       expect(viaGraphql.body.data.comments).toEqual([{ article: { title: 'Titre publié' } }]);
     });
 
+    it('answers a new comment with the published version too, and a moderator as well', async () => {
+      const posted = await request(app.server)
+        .post('/api/comments')
+        .query({ status: 'draft', 'populate[article][fields][0]': 'title' })
+        .set('X-Forwarded-For', '198.51.200.1')
+        .send({ data: { article: draftedArticle.documentId, authorName: 'A', authorEmail: 'draft.prober@example.org', body: 'Probe' } })
+        .expect(201);
+      expect(posted.body.data.article.title).toBe('Titre publié');
+
+      const moderator = await createUserJwt(app, 'moderator');
+      const asModerator = await request(app.server)
+        .get('/api/comments')
+        .query({ status: 'draft', 'populate[article][fields][0]': 'title', 'filters[article][documentId][$eq]': draftedArticle.documentId })
+        .set('Authorization', `Bearer ${moderator.jwt}`)
+        .expect(200);
+      expect(new Set(asModerator.body.data.map((c: any) => c.article.title))).toEqual(new Set(['Titre publié']));
+      const byDraftTitle = await request(app.server)
+        .get('/api/comments')
+        .query({ 'filters[article][title][$eq]': 'Titre sous embargo' })
+        .set('Authorization', `Bearer ${moderator.jwt}`)
+        .expect(200);
+      expect(byDraftTitle.body.data).toEqual([]);
+    });
+
     it('does not match a filter on what only the draft says', async () => {
       const byDraft = await request(app.server).get('/api/comments').query({ 'filters[article][title][$eq]': 'Titre sous embargo' }).expect(200);
       expect(byDraft.body.data).toEqual([]);
