@@ -142,6 +142,11 @@ describe('Article.commentCount follows every status change and every deletion', 
     expect(await counts(article.documentId)).toEqual([1, 1]);
   });
 
+  it('is read-only in the article’s edit view', async () => {
+    const response = await asEditor(request(app.server).get(`/content-manager/content-types/${ARTICLE}/configuration`)).expect(200);
+    expect(response.body.data.contentType.metadatas.commentCount.edit.editable).toBe(false);
+  });
+
   it('does not mark the article as edited when one of its comments is approved', async () => {
     const article = await publishedArticle(app, 'Pas modifié');
     const before = await app.strapi.db.query(ARTICLE as any).findMany({ where: { documentId: article.documentId }, select: ['updatedAt'] });

@@ -1,5 +1,5 @@
 import { newsroom } from '../../helpers/fixtures';
-import type { TestApp } from '../../helpers/strapi';
+import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import {
   aComment,
   allPosters,
@@ -263,5 +263,11 @@ describe('moderation, in WordPress’s order, through every door', () => {
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 429]);
     });
+  });
+});
+
+describe('the benchmark-only switch', () => {
+  it('cannot turn moderation off in production: the app refuses to start', async () => {
+    await expect(bootStrapi({ env: { NODE_ENV: 'production', COMMENT_PIPELINE: 'false' } })).rejects.toThrow(/benchmarks only/);
   });
 });
