@@ -71,7 +71,9 @@ export async function prepareEditorWrite(
   // The honeypot means nothing coming from an editor, and is not an attribute to store.
   delete data[colophonConfig(strapi).comments.rules.honeypotField];
   for (const field of DERIVED_COMMENT_FIELDS) delete data[field];
-  if (action === 'update') for (const field of REQUEST_COMMENT_FIELDS) delete data[field];
+  // The Content Manager sends the whole form back, read-only fields included: on an update,
+  // what the request recorded and why the comment has its status are the server's to keep.
+  if (action === 'update') for (const field of [...REQUEST_COMMENT_FIELDS, 'moderationReason']) delete data[field];
 
   if (typeof data.authorEmail === 'string') data.authorEmail = data.authorEmail.trim().toLowerCase();
   if (typeof data.body === 'string') data.bodyHtml = renderCommentHtml(data.body);

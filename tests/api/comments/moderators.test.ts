@@ -152,13 +152,17 @@ describe('moderating comments', () => {
     });
 
     it('approve a comment by saving the whole form, as the admin panel does', async () => {
-      const comment = await storedComment(app, article.documentId, { commentStatus: 'pending' });
+      const comment = await storedComment(app, article.documentId, {
+        commentStatus: 'pending',
+        moderationReason: 'first comment from this author',
+      });
       const before = await count();
       const form = (await asEditor(request(app.server).get(cm(`/${comment.documentId}`))).expect(200)).body.data;
       await asEditor(request(app.server).put(cm(`/${comment.documentId}`)))
         .send({ ...form, commentStatus: 'approved' })
         .expect(200);
-      expect((await commentRow(app, comment.documentId)).commentStatus).toBe('approved');
+      const row = await commentRow(app, comment.documentId);
+      expect(row).toMatchObject({ commentStatus: 'approved', moderationReason: 'approved by an editor' });
       expect(await count()).toBe(before + 1);
     });
 
