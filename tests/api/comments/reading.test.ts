@@ -70,9 +70,16 @@ describe('reading comments: approved ones only, oldest first, nothing private', 
     }
   });
 
-  it('shows a signed-in reader exactly what Public sees', async () => {
+  it('shows a signed-in reader exactly what Public sees, over REST and GraphQL', async () => {
     const asReader = await publicThread(app, article.documentId).set('Authorization', `Bearer ${jwt}`).expect(200);
     expect(ids(asReader)).toEqual(visible);
+    const viaGraphql = await graphqlAs(
+      app,
+      'query ($id: ID!) { comments(filters: { article: { documentId: { eq: $id } } }) { documentId } }',
+      { id: article.documentId },
+      { jwt }
+    );
+    expect(viaGraphql.body.data.comments.map((c: { documentId: string }) => c.documentId)).toEqual(visible);
   });
 
   it('returns the same comments, in the same order, through GraphQL', async () => {
