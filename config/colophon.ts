@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_MODERATION_RULES } from '../src/core/moderation';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
@@ -22,5 +23,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
   },
   demo: {
     enabled: env.bool('SEED_DEMO', true),
+  },
+  comments: {
+    // WordPress's defaults; each can be changed here or through the environment.
+    rules: {
+      ...DEFAULT_MODERATION_RULES,
+      floodIntervalSeconds: env.int('COMMENT_FLOOD_SECONDS', DEFAULT_MODERATION_RULES.floodIntervalSeconds),
+      // Case-insensitive substrings, matched in the name, the email and the body.
+      disallowedWords: env.array('COMMENT_DISALLOWED_WORDS', []),
+      moderationWords: env.array('COMMENT_MODERATION_WORDS', []),
+      linksForModeration: env.int('COMMENT_LINKS_FOR_MODERATION', DEFAULT_MODERATION_RULES.linksForModeration),
+      autoApproveKnownAuthors: env.bool('COMMENT_AUTO_APPROVE_KNOWN_AUTHORS', DEFAULT_MODERATION_RULES.autoApproveKnownAuthors),
+      maxThreadDepth: env.int('COMMENT_MAX_THREAD_DEPTH', DEFAULT_MODERATION_RULES.maxThreadDepth),
+    },
+    ipHashSecret: env('COMMENT_IP_SECRET', ''),
+    pipeline: env.bool('COMMENT_PIPELINE', true),
   },
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrapColophon } from './strapi/bootstrap';
+import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/middlewares/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 
@@ -7,6 +8,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(deriveOnWrite(strapi));
+    registerComments(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ModerationRules } from '../core/moderation';
 
 /**
  * A content type that carries a breadcrumb trail. Adding one entry here is all a developer
@@ -46,6 +47,17 @@ export interface ColophonConfig {
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;
+  };
+  comments: {
+    /** The moderation checks, WordPress-style; see src/core/moderation/moderateComment.ts for their order. */
+    rules: ModerationRules;
+    /** HMAC key for the IP hash kept for flood control (COMMENT_IP_SECRET); the IP itself is never stored. */
+    ipHashSecret: string;
+    /**
+     * false stores reader comments exactly as sent, with no moderation at all. It exists only so
+     * the benchmark can measure a plain create; production refuses to start with it.
+     */
+    pipeline: boolean;
   };
 }
 

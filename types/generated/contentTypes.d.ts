@@ -495,6 +495,19 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         maxLength: 2000;
       }>;
     category: Schema.Attribute.Relation<'manyToOne', 'api::category.category'>;
+    commentCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     cover: Schema.Attribute.Media<'images'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -667,7 +680,7 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
 export interface ApiCommentComment extends Struct.CollectionTypeSchema {
   collectionName: 'comments';
   info: {
-    description: 'A reader comment. Private fields never leave the server; only approved comments are public.';
+    description: 'A reader comment. Private fields never leave the server; only approved comments are public. The moderation state is commentStatus, not status: Strapi 5 reserves status for draft and publish, and its Content Manager refuses to save a field by that name.';
     displayName: 'Comment';
     pluralName: 'comments';
     singularName: 'comment';
@@ -693,9 +706,23 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5000;
       }>;
+    bodyHtml: Schema.Attribute.Text;
+    commentStatus: Schema.Attribute.Enumeration<
+      ['pending', 'approved', 'spam', 'trash']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    depth: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
     ipHash: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -707,13 +734,18 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       'api::comment.comment'
     > &
       Schema.Attribute.Private;
-    parent: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'>;
+    moderationReason: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    parent: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'> &
+      Schema.Attribute.Private;
+    parentDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      ['pending', 'approved', 'spam', 'trash']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'pending'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -722,7 +754,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       'plugin::users-permissions.user'
     > &
       Schema.Attribute.Private;
-    userAgent: Schema.Attribute.String &
+    userAgent: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
  * closed: Strapi's default is deny, and grants are only ever added here, never removed, so an
  * administrator's own changes in the admin survive restarts.
  */
+// Readers see approved comments only, whatever they ask for: src/strapi/comments/reader-scope.ts.
 const READER_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
@@ -16,11 +17,16 @@ const READER_ACTIONS = [
   'api::redirect.redirect.find',
   'api::redirect.redirect.findOne',
   'api::comment.comment.create',
+  'api::comment.comment.find',
+  'api::comment.comment.findOne',
 ];
 
-export const ROLE_GRANTS: Record<'public' | 'authenticated', string[]> = {
+export const ROLE_GRANTS: Record<'public' | 'authenticated' | 'moderator', string[]> = {
   public: READER_ACTIONS,
   authenticated: READER_ACTIONS,
+  // A reader who also moderates: sees comments of every status and may change the status
+  // only (src/strapi/comments/edit-comment.ts). The role is created by bootstrapComments.
+  moderator: [...READER_ACTIONS, 'api::comment.comment.update', 'plugin::users-permissions.user.me'],
 };
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:comments
+ *
+ * Measures reader comments against a real Colophon on a fresh SQLite file, over HTTP:
+ *   1. POST /api/comments through the whole pipeline (thread checks, moderation with its
+ *      database lookups, rendering, the author lock), requests per second and p99;
+ *   2. the same POST with the pipeline off (COMMENT_PIPELINE=false: Strapi's plain create),
+ *      and the ratio of the two (goal: 0.8 or more);
+ *   3. GET of one article's 100 approved comments, requests per second;
+ *   4. the server's peak RSS.
+ * Each run gets its own server process (port 1440) and database. The server trusts
+ * X-Forwarded-For (SERVER_PROXY=true) and every request comes from its own address and email,
+ * so the flood rule never fires: this measures the pipeline, not a 429.
+ *
+ * A benchmark, not a test: numbers depend on the machine. About a minute and a half on 2 cores.
+ * Environment: BENCH_SECONDS (per measured run, default 15), BENCH_CONNECTIONS (default 10).
+ */
+'use strict';
+
+const { fork } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const PORT = 1440;
+const SECONDS = Number(process.env.BENCH_SECONDS || 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const WARMUP_SECONDS = 3;
+const THREAD_SIZE = 100;
+
+if (process.argv[2] === '--serve') serve(process.argv[3]).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+else main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+
+// ---------------------------------------------------------------- the server (child process)
+
+async function serve(mode) {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  await strapi.load();
+  await strapi.listen();
+
+  const documents = (uid) => strapi.documents(uid);
+  await documents('api::site.site').create({ data: { name: 'Bench', baseUrl: 'https://example.org' } });
+  const article = (title) =>
+    documents('api::article.article').create({ locale: 'en', status: 'published', data: { title } });
+  const posted = await article('Where readers post');
+  const read = await article('Where readers read');
+  // Written as code: the editor path, already approved. Dated a minute apart, oldest first.
+  for (let i = 0; i < THREAD_SIZE; i += 1) {
+    await documents('api::comment.comment').create({
+      data: {
+        article: read.documentId,
+        authorName: `Reader ${i}`,
+        authorEmail: `reader${i}@example.org`,
+        body: `Comment number ${i}, with a link to https://example.org/${i} and a second paragraph.\n\nThe end.`,
+        commentStatus: 'approved',
+      },
+    });
+  }
+  process.send({ ready: true, mode, postTo: posted.documentId, readFrom: read.documentId });
+  process.on('message', async (message) => {
+    if (message === 'rss') process.send({ peakRssKb: process.resourceUsage().maxRSS });
+    if (message === 'stop') {
+      await strapi.destroy();
+      process.exit(0);
+    }
+  });
+}
+
+// ---------------------------------------------------------------- the client (parent process)
+
+async function main() {
+  const started = Date.now();
+  const { compileStrapi } = require('@strapi/strapi');
+  console.log('Compiling the app…');
+  await compileStrapi({ appDir: ROOT });
+
+  const pipeline = await withServer('pipeline', async ({ postTo, readFrom }) => ({
+    post: await measurePosts(postTo),
+    get: await measureThread(readFrom),
+  }));
+  const plain = await withServer('plain', async ({ postTo }) => ({ post: await measurePosts(postTo) }));
+
+  const ratio = pipeline.post.rps / plain.post.rps;
+  const row = (label, run) =>
+    `${label.padEnd(44)} ${run.rps.toFixed(0).padStart(6)} req/s   p99 ${String(run.p99).padStart(4)} ms   (${run.ok} ok, ${run.failed} failed)`;
+  console.log('');
+  console.log(`Reader comments on SQLite, ${CONNECTIONS} connections, ${SECONDS} s per run`);
+  console.log(row('POST /api/comments, full pipeline', pipeline.post));
+  console.log(row('POST /api/comments, pipeline off (plain create)', plain.post));
+  console.log(`${'Pipeline / plain throughput'.padEnd(44)} ${ratio.toFixed(2).padStart(6)}        (goal >= 0.80)`);
+  console.log(row(`GET one article's ${THREAD_SIZE} approved comments`, pipeline.get));
+  console.log(`${'Peak RSS, server with the pipeline'.padEnd(44)} ${(pipeline.peakRssKb / 1024).toFixed(0).padStart(6)} MB`);
+  console.log(`${'Peak RSS, server without it'.padEnd(44)} ${(plain.peakRssKb / 1024).toFixed(0).padStart(6)} MB`);
+  console.log(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (pipeline.post.failed || plain.post.failed || pipeline.get.failed) {
+    console.log('Some requests failed: the figures above are not comparable.');
+    process.exitCode = 1;
+  }
+}
+
+/** Starts a server in its own process on a fresh database, runs `work`, then stops it. */
+async function withServer(mode, work) {
+  const dir = path.join(ROOT, '.tmp', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const database = path.join(dir, `comments-${mode}-${process.pid}.db`);
+  const child = fork(__filename, ['--serve', mode], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...randomSecrets(),
+      // The pipeline switch is refused in production; the bench is its only user.
+      NODE_ENV: 'benchmark',
+      ENV_PATH: path.join(dir, 'no-such.env'),
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      SERVER_PROXY: 'true',
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: database,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      COMMENT_PIPELINE: mode === 'pipeline' ? 'true' : 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  // Strapi's startup banner would bury the figures: the server's output is shown only if it dies.
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}:\n${output}`)));
+      if (message) child.send(message);
+    });
+  try {
+    const ready = await ask();
+    console.log(`Server up (${mode}); measuring…`);
+    const results = await work(ready);
+    const { peakRssKb } = await ask('rss');
+    return { ...results, peakRssKb };
+  } finally {
+    child.send('stop');
+    await new Promise((resolve) => child.once('exit', resolve));
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${database}${suffix}`, { force: true });
+  }
+}
+
+let sequence = 0;
+
+/** Every request a new reader: its own address, email and words. */
+function nextPost(article) {
+  sequence += 1;
+  const n = sequence;
+  return {
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      'user-agent': 'autocannon (colophon bench)',
+    },
+    body: JSON.stringify({
+      data: {
+        article,
+        authorName: `Reader ${n}`,
+        authorEmail: `bench${n}@example.org`,
+        body: `Comment ${n}: thank you for this piece, see https://example.org/source/${n}.`,
+      },
+    }),
+  };
+}
+
+async function measurePosts(article) {
+  const request = {
+    method: 'POST',
+    path: '/api/comments',
+    setupRequest: (req) => ({ ...req, ...nextPost(article) }),
+  };
+  await run({ requests: [request], duration: WARMUP_SECONDS });
+  return run({ requests: [request], duration: SECONDS });
+}
+
+async function measureThread(article) {
+  const query = new URLSearchParams({
+    'filters[article][documentId][$eq]': article,
+    'pagination[pageSize]': String(THREAD_SIZE),
+  });
+  const request = { method: 'GET', path: `/api/comments?${query}` };
+  await run({ requests: [request], duration: WARMUP_SECONDS });
+  return run({ requests: [request], duration: SECONDS });
+}
+
+async function run({ requests, duration }) {
+  const autocannon = require('autocannon');
+  const result = await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration, requests });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function randomSecrets() {
+  const key = () => crypto.randomBytes(32).toString('base64');
+  return {
+    APP_KEYS: [key(), key()].join(','),
+    API_TOKEN_SALT: key(),
+    ADMIN_JWT_SECRET: key(),
+    JWT_SECRET: key(),
+    TRANSFER_TOKEN_SALT: key(),
+    ENCRYPTION_KEY: key(),
+    COMMENT_IP_SECRET: key(),
+  };
+}
