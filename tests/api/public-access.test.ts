@@ -70,6 +70,25 @@ describe('what Public may and may not do', () => {
     expect(titles).not.toContain('Brouillon confidentiel');
   });
 
+  it('cannot probe a draft’s wording with a filter through a relation', async () => {
+    const category = await app.strapi.db.query('api::category.category').findOne({ where: { locale: 'fr', slug: 'coree-du-nord' } });
+    await app.strapi.documents('api::article.article').create({
+      locale: 'fr',
+      data: { title: 'Scoop sous embargo', category: category.documentId } as any,
+    });
+    const published = await app.strapi.db.query('api::article.article').findOne({ where: { locale: 'fr', publishedAt: { $notNull: true } } });
+
+    const probe = (title: string) =>
+      asPublic(app).get('/api/categories').query({ locale: 'fr', 'filters[articles][title][$eq]': title }).expect(200);
+    // The oracle: the same filter does find a published title, so a miss means something.
+    expect((await probe(published.title)).body.data).toHaveLength(1);
+    expect((await probe('Scoop sous embargo')).body.data).toHaveLength(0);
+
+    const viaGraphql = await graphql(app, '{ categories(locale: "fr", filters: { articles: { title: { eq: "Scoop sous embargo" } } }) { name } }');
+    expect(viaGraphql.errors).toEqual([]);
+    expect(viaGraphql.data.categories).toEqual([]);
+  });
+
   it('sees no drafts through a relation either: a category populating its articles', async () => {
     const category = await app.strapi.db.query('api::category.category').findOne({ where: { locale: 'fr', slug: 'coree-du-nord' } });
     await app.strapi.documents('api::article.article').create({

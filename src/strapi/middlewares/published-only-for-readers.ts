@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { narrowFiltersToPublished } from './narrow-filters-to-published';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
@@ -16,7 +17,9 @@ export function publishedOnlyForReaders(strapi: Core.Strapi): Modules.Documents.
 
     const auth = strapi.requestContext.get()?.state?.auth;
     if (auth?.strategy?.name === 'users-permissions') {
-      (context.params as { status?: string }).status = 'published';
+      const params = context.params as { status?: string; filters?: unknown };
+      params.status = 'published';
+      if (params.filters) params.filters = narrowFiltersToPublished(strapi, context.uid, params.filters);
     }
     return next();
   };

@@ -97,6 +97,15 @@ describe('the breadcrumb contract frontends render as it is', () => {
     expect(response.body.data.breadcrumbs.at(-1).path).toBe('/blog/north-korea/diplomacy/talks-in-moscow');
   });
 
+  it('stores trails longer than 255 characters (PostgreSQL makes a plain string a varchar(255))', async () => {
+    const title = `Un très long titre ${'de dépêche '.repeat(21)}`.trim().slice(0, 250);
+    const long: any = await newsroom(app).article(title, { category: diplomacy.documentId, published: true });
+    expect(long.breadcrumbText.length).toBeGreaterThan(255);
+    const [row] = await newsroom(app).articleRows(long.documentId);
+    expect(row.breadcrumbText).toBe(`Cellule44 > Blog > Corée du Nord > Diplomatie > ${title}`);
+    expect(row.path.length).toBeGreaterThan(120);
+  });
+
   it('uses bare paths as urls while the site has no base URL', async () => {
     await newsroom(app).site({ baseUrl: '' });
     try {
