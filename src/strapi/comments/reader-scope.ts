@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { narrowFiltersToPublished } from '../middlewares/narrow-filters-to-published';
 import { COMMENT_UID } from './model';
 
 export interface ReadParams {
@@ -9,7 +10,6 @@ export interface ReadParams {
 
 const PUBLISHED = { publishedAt: { $notNull: true } };
 const OLDEST_FIRST = [{ createdAt: 'asc' }, { id: 'asc' }];
-const LOGICAL = new Set(['$and', '$or']);
 
 /**
  * A comment links to both the draft and the published row of its article, so anyone below an
@@ -22,7 +22,7 @@ const LOGICAL = new Set(['$and', '$or']);
  */
 export function keepDraftsOutOfReach(strapi: Core.Strapi, params: ReadParams): void {
   params.status = 'published';
-  if (params.filters) params.filters = onPublishedArticles(params.filters);
+  if (params.filters) params.filters = narrowFiltersToPublished(strapi, COMMENT_UID, params.filters);
   if (params.sort !== undefined) params.sort = ownFieldSort(strapi, params.sort);
 }
 
@@ -35,23 +35,6 @@ export function sortOldestFirst(params: ReadParams): void {
 export function restrictToPublicComments(params: ReadParams): void {
   const scope = [{ commentStatus: 'approved' }, { article: PUBLISHED }];
   params.filters = { $and: [...(params.filters ? [params.filters] : []), ...scope] };
-}
-
-function onPublishedArticles(filters: unknown): unknown {
-  if (Array.isArray(filters)) return filters.map(onPublishedArticles);
-  if (!isPlainObject(filters)) return filters;
-  const narrowed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filters)) {
-    if (LOGICAL.has(key) || key === '$not') narrowed[key] = onPublishedArticles(value);
-    else if (key === 'article') narrowed[key] = { $and: [isPlainObject(value) && !isOperatorOnly(value) ? value : { id: value }, PUBLISHED] };
-    else narrowed[key] = value;
-  }
-  return narrowed;
-}
-
-/** `{ $eq: 3 }` directly on a relation compares the related row's id. */
-function isOperatorOnly(value: Record<string, unknown>): boolean {
-  return Object.keys(value).every((key) => key.startsWith('$') && !LOGICAL.has(key) && key !== '$not');
 }
 
 /** Keeps sort entries on the comment's own scalar fields, in any of the shapes Strapi accepts. */
