@@ -1,11 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrapColophon } from './strapi/bootstrap';
+import { retryOnContention } from './strapi/database/contention';
+import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/middlewares/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    tuneSqlite(strapi);
+    // First, so that it wraps every other middleware and can run a contended write again whole.
+    strapi.documents.use(retryOnContention(strapi));
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(deriveOnWrite(strapi));
     registerComments(strapi);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
+import { ensureTrailLockRow } from '../database/locks';
 import { ensureDevelopmentAdmin } from './admin-user';
 import { lockDerivedFields } from './content-manager-views';
 import { seedDemoContent } from './demo-content';
@@ -9,6 +10,7 @@ import { grantRolePermissions } from './permissions';
 
 /** Every step is idempotent: a restart changes nothing that is already in place. */
 export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
+  await ensureTrailLockRow(strapi);
   await ensureLocales(strapi);
   await bootstrapComments(strapi);
   await grantRolePermissions(strapi);

@@ -1,26 +1,8 @@
 import { errors } from '@strapi/utils';
 import type { ModerationOutcome } from '../../core/moderation';
+import { ConflictError } from '../errors';
 
 type Rejection = Extract<ModerationOutcome, { action: 'reject' }>;
-
-/**
- * Strapi has ApplicationErrors for 400, 401, 403, 404, 413, 429 and 501, none for 409. Its error
- * middleware and its GraphQL formatter also accept http-errors' HttpError, but that class cannot
- * be constructed directly, its factory is not a dependency of ours, and Koa's ctx.throw builds
- * errors from an older copy that Strapi's instanceof checks do not recognise (GraphQL would
- * answer "Internal Server Error"). Hence an Error whose prototype chain passes through the very
- * HttpError class Strapi checks against.
- */
-class ConflictError extends Error {
-  readonly status = 409;
-  readonly statusCode = 409;
-  readonly expose = true;
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'ConflictError';
-  }
-}
-Object.setPrototypeOf(ConflictError.prototype, errors.HttpError.prototype);
 
 /**
  * Turns a moderation refusal into the error REST and GraphQL clients expect:

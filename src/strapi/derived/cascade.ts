@@ -3,7 +3,7 @@ import { colophonConfig } from '../colophon-config';
 import { loadCategoryTree } from './category-tree';
 import type { DerivationInputs } from './derive-target';
 import { rederiveCategories } from './rederive-categories';
-import { rederiveTargets } from './rederive-targets';
+import { rederiveTargets, type SkippedRow } from './rederive-targets';
 import { loadSiteSettings } from './site-settings';
 
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown): Promise<DerivationInputs> {
@@ -20,6 +20,22 @@ export interface CascadeReport {
 }
 
 /**
+ * Damaged rows are reported, not fatal: a Site edit or an unrelated category's rename must
+ * not fail because some old row holds a cycle. Everything else is re-derived; these keep
+ * their stored values until someone repairs the tree.
+ */
+function reportDamage(strapi: Core.Strapi, inputs: DerivationInputs, categoryIds: number[], skipped: SkippedRow[]): void {
+  const damaged = categoryIds.filter((id) => inputs.tree.damaged.has(id));
+  if (damaged.length === 0 && skipped.length === 0) return;
+  const names = damaged.slice(0, 10).map((id) => `"${inputs.tree.nodes.get(id)?.name}" (#${id})`);
+  strapi.log.warn(
+    `[colophon] ${damaged.length} categories with a damaged chain (${[...new Set(damaged.map((id) => inputs.tree.damaged.get(id)!.code))].join(', ')}): ` +
+      `${names.join(', ')}${damaged.length > 10 ? ', …' : ''}; ${skipped.length} rows filed under them were left as they are. ` +
+      'Run `npm run rederive -- --check` to list them.'
+  );
+}
+
+/**
  * After categories changed (renamed, re-slugged, moved, deleted): recompute them, everything
  * below them, and every trail target filed anywhere in those subtrees, draft and published,
  * in the one transaction the caller opened.
@@ -33,9 +49,13 @@ export async function cascadeFromCategories(
   const affected = [...new Set(categoryIds.filter((id) => inputs.tree.nodes.has(id)).flatMap((id) => inputs.tree.subtreeIds(id)))];
   await rederiveCategories(strapi, trx, affected, inputs);
   let rows = 0;
+  const skipped: SkippedRow[] = [];
   for (const target of colophonConfig(strapi).trails.targets) {
-    rows += (await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs)).rows;
+    const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs);
+    rows += result.rows;
+    skipped.push(...result.skipped);
   }
+  reportDamage(strapi, inputs, affected, skipped);
   return { categories: affected.length, rows };
 }
 
@@ -45,8 +65,12 @@ export async function cascadeEverything(strapi: Core.Strapi, trx: unknown): Prom
   const all = [...inputs.tree.nodes.keys()];
   await rederiveCategories(strapi, trx, all, inputs);
   let rows = 0;
+  const skipped: SkippedRow[] = [];
   for (const target of colophonConfig(strapi).trails.targets) {
-    rows += (await rederiveTargets(strapi, trx, target, 'all', inputs)).rows;
+    const result = await rederiveTargets(strapi, trx, target, 'all', inputs);
+    rows += result.rows;
+    skipped.push(...result.skipped);
   }
+  reportDamage(strapi, inputs, all, skipped);
   return { categories: all.length, rows };
 }

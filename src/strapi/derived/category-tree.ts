@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { resolveAncestorIds, type TrailSegment } from '../../core/trail';
+import { resolveAncestorIds, TrailError, type TrailSegment } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { columnOf, relationLinkOf, sql, tableOf } from './schema';
 
@@ -24,7 +24,29 @@ export class CategoryTree {
     this.parentOf = new Map([...nodes.values()].map((node) => [String(node.id), node.parentId === null ? null : String(node.parentId)]));
   }
 
-  /** Root first, ending with the category itself. */
+  private damagedCache: Map<number, TrailError> | undefined;
+
+  /**
+   * Categories whose chain up to the root is broken, with why: part of (or below) a cycle, or
+   * deeper than the bound. Colophon's writes never store such a chain, but a restore, a bulk
+   * load or a hand edit can; these are reported and skipped, never fatal to other writes.
+   */
+  get damaged(): ReadonlyMap<number, TrailError> {
+    if (!this.damagedCache) {
+      this.damagedCache = new Map();
+      for (const id of this.nodes.keys()) {
+        try {
+          this.ancestry(id);
+        } catch (error) {
+          if (!(error instanceof TrailError)) throw error;
+          this.damagedCache.set(id, error);
+        }
+      }
+    }
+    return this.damagedCache;
+  }
+
+  /** Root first, ending with the category itself. Throws a TrailError for a damaged chain. */
   ancestry(categoryId: number): CategoryNode[] {
     return resolveAncestorIds(String(categoryId), this.parentOf, this.maxDepth).map((id) => this.nodes.get(Number(id))!);
   }

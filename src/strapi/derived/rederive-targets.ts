@@ -3,11 +3,12 @@ import type { Credit } from '../../core/attribution';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from './bulk-update';
-import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
+import { derivedAttributesOf, deriveTargetValues, type DerivationInputs } from './derive-target';
 import { creditedRowsQuery } from './credited-rows';
 import { loadCredits } from './load-credits';
 import { recordRedirects, type PathChange } from './redirects';
 import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+import { readTargetRows } from './target-rows';
 
 /** Which rows of a target to recompute. */
 export type TargetScope =
@@ -25,16 +26,37 @@ export interface DerivedRow {
   credits: Credit[] | null;
 }
 
+/** A row left as it was because its category's chain is damaged (see CategoryTree.damaged). */
+export interface SkippedRow {
+  id: number;
+  documentId: string;
+  locale: string | null;
+  categoryId: number;
+  reason: string;
+}
+
 export interface RederiveResult {
   rows: number;
   /** Row id -> what was derived, kept for a single document's write (patching its response, its publish checks). */
   derived: Map<number, DerivedRow>;
+  skipped: SkippedRow[];
+}
+
+export interface RederiveOptions {
+  keepDerived?: boolean;
+  /**
+   * Old public paths that need no redirect of their own, because a prefix rule the caller
+   * records already sends them on (a moved category's whole subtree).
+   */
+  coveredByPrefix?: (oldPath: string) => boolean;
 }
 
 /**
- * Recomputes the derived fields of the rows in scope, in batches of `batchSize`, each batch one
- * SELECT, one for its credits and one UPDATE (plus the redirects of paths that moved). Memory stays flat however many rows there are, since only the current
- * batch is held. Runs inside the caller's transaction: all rows or none.
+ * Recomputes the derived fields of the rows in scope. The scope is resolved to row ids once;
+ * then each batch of `batchSize` ids costs one SELECT, one for its credits, one UPDATE and the
+ * redirects of the paths that moved, whatever the table's size, so a cascade is linear in the
+ * rows it touches. Between batches it yields to the event loop, so that a long cascade does not
+ * keep other requests waiting. Runs inside the caller's transaction: all rows or none.
  */
 export async function rederiveTargets(
   strapi: Core.Strapi,
@@ -42,112 +64,68 @@ export async function rederiveTargets(
   target: TrailTarget,
   scope: TargetScope,
   inputs: DerivationInputs,
-  options: { keepDerived?: boolean } = {}
+  options: RederiveOptions = {}
 ): Promise<RederiveResult> {
   const { batchSize } = colophonConfig(strapi).trails;
-  const result: RederiveResult = { rows: 0, derived: new Map() };
-  if (typeof scope === 'object' && 'categoryIds' in scope && scope.categoryIds.length === 0) return result;
-  if (typeof scope === 'object' && 'rowIds' in scope && scope.rowIds.length === 0) return result;
-  if (typeof scope === 'object' && 'creditedSourceIds' in scope) {
-    // Resolve the crediting rows once: re-running the join as a sub-query for every batch
-    // costs more than holding their ids (a few bytes each) for the length of the cascade.
-    if (scope.creditedSourceIds.length === 0) return result;
-    const ids: number[] = (await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds)).map((row: Record<string, unknown>) =>
-      Number(Object.values(row)[0])
-    );
-    const unique = [...new Set(ids)].sort((a, b) => a - b);
-    for (let start = 0; start < unique.length; start += batchSize) {
-      const chunk = await rederiveTargets(strapi, trx, target, { rowIds: unique.slice(start, start + batchSize) }, inputs, options);
-      result.rows += chunk.rows;
-      for (const [id, row] of chunk.derived) result.derived.set(id, row);
-    }
-    return result;
-  }
-
-  const table = tableOf(strapi, target.uid);
-  const link = relationLinkOf(strapi, target.uid, target.categoryField);
-  const column = (attribute: string) => `${table}.${columnOf(strapi, target.uid, attribute)}`;
+  const result: RederiveResult = { rows: 0, derived: new Map(), skipped: [] };
+  const ids = await resolveScope(strapi, trx, target, scope);
   const has = derivedAttributesOf(strapi, target.uid);
-  const { syndicationField } = colophonConfig(strapi).attribution;
 
-  let cursor = 0;
-  for (;;) {
-    const query = sql(strapi, trx, table)
-      .leftJoin(link.table, `${link.table}.${link.ownerColumn}`, `${table}.id`)
-      .select(
-        `${table}.id as id`,
-        `${column('documentId')} as documentId`,
-        `${column('locale')} as locale`,
-        `${column('publishedAt')} as publishedAt`,
-        `${column(target.titleField)} as title`,
-        `${column(target.slugField)} as slug`,
-        `${column('updatedAt')} as updatedAt`,
-        `${link.table}.${link.targetColumn} as categoryId`,
-        ...(has.path ? [`${column('path')} as path`] : []),
-        ...(has.excerpt ? [`${column('excerpt')} as excerpt`] : []),
-        ...(has.syndication ? [`${column(syndicationField)} as syndication`] : [])
-      )
-      .where(`${table}.id`, '>', cursor)
-      .orderBy(`${table}.id`, 'asc')
-      .limit(batchSize);
-    if (scope !== 'all') {
-      if ('documentId' in scope) {
-        query.where(column('documentId'), scope.documentId);
-        if (scope.locale) query.where(column('locale'), scope.locale);
-      } else if ('categoryIds' in scope) {
-        query.whereIn(`${link.table}.${link.targetColumn}`, scope.categoryIds);
-      } else if ('rowIds' in scope) {
-        query.whereIn(`${table}.id`, scope.rowIds);
-      }
-    }
-
-    const rows: TargetRow[] = (await query).map((row: any) => ({
-      id: Number(row.id),
-      documentId: row.documentId,
-      locale: row.locale ?? null,
-      publishedAt: toIsoDate(row.publishedAt),
-      title: row.title ?? '',
-      slug: row.slug ?? '',
-      path: row.path ?? null,
-      categoryId: row.categoryId == null ? null : Number(row.categoryId),
-      updatedAt: toIsoDate(row.updatedAt),
-      excerpt: row.excerpt ?? null,
-      syndication: row.syndication ?? null,
-    }));
-    if (rows.length === 0) break;
-
+  for (let start = 0; start < ids.length; start += batchSize) {
+    if (start > 0) await yieldToEventLoop();
+    const rows = await readTargetRows(strapi, trx, target, ids.slice(start, start + batchSize));
     const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
 
     const pathChanges: PathChange[] = [];
-    const updates = rows.map((row) => {
-      const values = deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null);
+    const updates = [];
+    for (const row of rows) {
+      const damage = row.categoryId === null ? undefined : inputs.tree.damaged.get(row.categoryId);
+      if (damage) {
+        result.skipped.push({ id: row.id, documentId: row.documentId, locale: row.locale, categoryId: row.categoryId!, reason: damage.message });
+        continue;
+      }
+      const rowCredits = credits ? (credits.get(row.id) ?? []) : null;
+      const values = deriveTargetValues(strapi, target, row, inputs, rowCredits);
       // Only a published version has a public path that readers may have bookmarked.
-      if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
-        pathChanges.push({ from: row.path, to: values.path });
-      }
+      const moved = row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path;
+      if (moved && !options.coveredByPrefix?.(row.path!)) pathChanges.push({ from: row.path!, to: values.path as string });
       if (options.keepDerived) {
-        result.derived.set(row.id, {
-          locale: row.locale,
-          published: Boolean(row.publishedAt),
-          values,
-          credits: credits ? (credits.get(row.id) ?? []) : null,
-        });
+        result.derived.set(row.id, { locale: row.locale, published: Boolean(row.publishedAt), values, credits: rowCredits });
       }
-      return { id: row.id, values };
-    });
+      updates.push({ id: row.id, values });
+    }
     await updateRowsById(strapi, trx, target.uid, updates);
     await recordRedirects(strapi, trx, pathChanges);
-
-    result.rows += rows.length;
-    cursor = rows[rows.length - 1].id;
-    if (rows.length < batchSize) break;
+    result.rows += updates.length;
   }
   return result;
 }
 
-/** SQLite hands raw timestamps back as epoch milliseconds, PostgreSQL as Dates. */
-function toIsoDate(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** The row ids in scope, sorted, read once for the whole cascade (a few bytes a row). */
+async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarget, scope: TargetScope): Promise<number[]> {
+  const table = tableOf(strapi, target.uid);
+  const idsOf = (rows: Array<Record<string, unknown>>) => rows.map((row) => Number(Object.values(row)[0]));
+  let ids: number[];
+  if (scope === 'all') {
+    ids = idsOf(await sql(strapi, trx, table).select('id'));
+  } else if ('documentId' in scope) {
+    const query = sql(strapi, trx, table).select('id').where(columnOf(strapi, target.uid, 'documentId'), scope.documentId);
+    if (scope.locale) query.where(columnOf(strapi, target.uid, 'locale'), scope.locale);
+    ids = idsOf(await query);
+  } else if ('categoryIds' in scope) {
+    const link = relationLinkOf(strapi, target.uid, target.categoryField);
+    ids = [];
+    // IN lists have a bound on every database.
+    for (let start = 0; start < scope.categoryIds.length; start += 1000) {
+      const chunk = scope.categoryIds.slice(start, start + 1000);
+      ids.push(...idsOf(await sql(strapi, trx, link.table).select(link.ownerColumn).whereIn(link.targetColumn, chunk)));
+    }
+  } else if ('rowIds' in scope) {
+    ids = scope.rowIds;
+  } else {
+    ids = scope.creditedSourceIds.length === 0 ? [] : idsOf(await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds));
+  }
+  return [...new Set(ids)].sort((a, b) => a - b);
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

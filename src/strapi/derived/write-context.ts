@@ -27,6 +27,16 @@ export function dropDerivedFields(data: Record<string, unknown> | undefined, fie
   for (const field of fields) delete data[field];
 }
 
+/**
+ * Refuses a write with a 400. When `details.field` names the field at fault, the details also
+ * carry `errors: [{ path: [field], message, name }]`, the shape Strapi's own validation errors
+ * have and its admin reads to put the message on the field.
+ */
 export function fail(message: string, details: Record<string, unknown> = {}): never {
-  throw new errors.ValidationError(message, details);
+  const field = details.field;
+  const withErrors =
+    typeof field === 'string' && !('errors' in details)
+      ? { ...details, errors: [{ path: field.split('.'), message, name: 'ValidationError' }] }
+      : details;
+  throw new errors.ValidationError(message, withErrors);
 }

@@ -10,6 +10,7 @@ import {
 import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../derived/handlers/source';
 import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from '../derived/handlers/target';
 import type { WriteParams } from '../derived/write-context';
+import { lockTrailInputs } from '../database/locks';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete']);
@@ -42,6 +43,8 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
 
     const params = context.params as WriteParams;
     return strapi.db.transaction(async ({ trx }) => {
+      // Before anything is read: see lockTrailInputs for why, and for what each database does.
+      await lockTrailInputs(strapi, trx, target ? 'shared' : 'exclusive');
       if (target) {
         // Site and tree do not change under an article write: read once, for checks and derivation.
         const inputs = await loadDerivationInputs(strapi, trx);

@@ -143,10 +143,19 @@ describe('cascades keep every trail correct when a category or the site changes'
   it('is all or nothing: a cascade that fails leaves the old trails and the old name, and the caller gets an error', async () => {
     const before = await trailOf(deepArticle.documentId);
     const beforeName = (await newsroom(app).categoryRow(world.documentId)).name;
-    // A tree already deeper than the bound cannot be re-trailed: the cascade throws mid-way.
-    const trails = app.strapi.config.get('colophon.trails') as { maxDepth: number };
-    const maxDepth = trails.maxDepth;
-    app.strapi.config.set('colophon.trails.maxDepth', 2);
+    // The database refuses the article rows' new trail, after the category rows took theirs:
+    // the cascade fails mid-way.
+    const table = app.strapi.db.metadata.get('api::article.article' as any).tableName;
+    const knex = app.strapi.db.connection;
+    const postgres = app.strapi.db.dialect.client === 'postgres';
+    if (postgres) {
+      await knex.raw(`CREATE FUNCTION refuse_ailleurs() RETURNS trigger AS $$ BEGIN
+        IF NEW.breadcrumb_text LIKE '%Ailleurs%' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await knex.raw(`CREATE TRIGGER refuse_ailleurs BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_ailleurs()`);
+    } else {
+      await knex.raw(`CREATE TRIGGER refuse_ailleurs BEFORE UPDATE ON "${table}"
+        WHEN NEW.breadcrumb_text LIKE '%Ailleurs%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    }
     try {
       const response = await asPublic(app)
         .put(`/api/categories/${world.documentId}`)
@@ -155,7 +164,8 @@ describe('cascades keep every trail correct when a category or the site changes'
         .send({ data: { name: 'Ailleurs' } });
       expect(response.status).toBeGreaterThanOrEqual(400);
     } finally {
-      app.strapi.config.set('colophon.trails.maxDepth', maxDepth);
+      await knex.raw(`DROP TRIGGER refuse_ailleurs${postgres ? ` ON "${table}"` : ''}`);
+      if (postgres) await knex.raw('DROP FUNCTION refuse_ailleurs()');
     }
     expect((await newsroom(app).categoryRow(world.documentId)).name).toBe(beforeName);
     expect(await trailOf(deepArticle.documentId)).toEqual(before);

@@ -37,6 +37,15 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
   if (typeof data.name === 'string') data.name = name;
 
   const parentIntent = readRelationIntent(data, 'parent');
+  const damage = self && tree.damaged.get(self.id);
+  if (damage && parentIntent.kind === 'unchanged') {
+    // Moving it (or an ancestor) to a sound parent is the repair, so only a move is let through.
+    fail(
+      `Category "${self!.name}" sits in a damaged part of the tree (${damage.code === 'cycle' ? 'a cycle' : 'a chain deeper than allowed'}): ` +
+        'give it a sound parent first, or run `npm run rederive -- --check` to see what is wrong',
+      { field: 'parent' }
+    );
+  }
   const parent = resolveCategoryIntent(tree, parentIntent, locale, 'parent');
   const parentId =
     parentIntent.kind === 'unchanged' ? (self?.parentId ?? null) : parent ? parent.id : null;

@@ -41,7 +41,8 @@ export async function prepareTargetWrite(
   if (!title) fail(`${target.titleField} is required`, { field: target.titleField });
   if (typeof sentTitle === 'string') data[target.titleField] = title;
 
-  resolveCategoryIntent(inputs.tree, readRelationIntent(data, target.categoryField), locale, target.categoryField);
+  const category = resolveCategoryIntent(inputs.tree, readRelationIntent(data, target.categoryField), locale, target.categoryField);
+  if (category) refuseDamagedCategory(inputs, category.id, target.categoryField);
 
   const sentSlug = data[target.slugField];
   if (sentSlug !== undefined || !existing?.[target.slugField]) {
@@ -86,7 +87,9 @@ export async function deriveAfterTargetWrite(
   pathsBefore: Map<string, string>,
   inputs: DerivationInputs
 ): Promise<Map<number, DerivedRow>> {
-  const { derived } = await rederiveTargets(strapi, trx, target, { documentId }, inputs, { keepDerived: true });
+  const { derived, skipped } = await rederiveTargets(strapi, trx, target, { documentId }, inputs, { keepDerived: true });
+  // A version still filed in a damaged category cannot get a trail: refuse rather than store a stale one.
+  for (const row of skipped) refuseDamagedCategory(inputs, row.categoryId, target.categoryField);
   const changes: PathChange[] = [];
   for (const row of derived.values()) {
     const before = pathsBefore.get(row.locale ?? '');
@@ -115,4 +118,15 @@ export function enforcePublishPolicy(strapi: Core.Strapi, derived: Map<number, D
       });
     }
   }
+}
+
+function refuseDamagedCategory(inputs: DerivationInputs, categoryId: number, field: string): void {
+  const damage = inputs.tree.damaged.get(categoryId);
+  if (!damage) return;
+  const name = inputs.tree.nodes.get(categoryId)?.name ?? `#${categoryId}`;
+  fail(
+    `${field}: category "${name}" sits in a damaged part of the tree (${damage.code === 'cycle' ? 'a cycle' : 'a chain deeper than allowed'}), ` +
+      'so no trail can be built under it; file the article elsewhere or repair the tree (`npm run rederive -- --check`)',
+    { field }
+  );
 }

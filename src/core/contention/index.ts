@@ -1,0 +1,2 @@
+export { isContentionError } from './isContentionError';
+export { retryDelayMs } from './retryDelayMs';

@@ -1,0 +1,40 @@
+import { errors } from '@strapi/utils';
+
+/*
+ * Strapi has ApplicationErrors for 400, 401, 403, 404, 413, 429 and 501, none for 409 or 503.
+ * Its error middleware and its GraphQL formatter also accept http-errors' HttpError, but that
+ * class cannot be constructed directly, its factory is not a dependency of ours, and Koa's
+ * ctx.throw builds errors from an older copy that Strapi's instanceof checks do not recognise
+ * (GraphQL would answer "Internal Server Error"). Hence Errors whose prototype chain passes
+ * through the very HttpError class Strapi checks against.
+ */
+
+/** 409: the write conflicts with stored data (GraphQL: STRAPI_CONFLICT_ERROR). */
+export class ConflictError extends Error {
+  readonly status = 409;
+  readonly statusCode = 409;
+  readonly expose = true;
+  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+Object.setPrototypeOf(ConflictError.prototype, errors.HttpError.prototype);
+
+/**
+ * 503: the database stayed contended after every retry; nothing was written and the client
+ * may try again after `retryAfterSeconds` (REST: the Retry-After header, RFC 9110 §10.2.3;
+ * GraphQL: STRAPI_SERVICE_UNAVAILABLE_ERROR with extensions.error.details.retryAfterSeconds).
+ */
+export class ServiceUnavailableError extends Error {
+  readonly status = 503;
+  readonly statusCode = 503;
+  readonly expose = true;
+  readonly details: { retryAfterSeconds: number };
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.name = 'ServiceUnavailableError';
+    this.details = { retryAfterSeconds };
+  }
+}
+Object.setPrototypeOf(ServiceUnavailableError.prototype, errors.HttpError.prototype);
