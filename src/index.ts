@@ -5,6 +5,7 @@ import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/middlewares/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
+import { redirectLookups } from './strapi/trails/redirect-lookup';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -13,6 +14,7 @@ export default {
     strapi.documents.use(retryOnContention(strapi));
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(deriveOnWrite(strapi));
+    strapi.documents.use(redirectLookups(strapi));
     registerComments(strapi);
   },
 

@@ -485,7 +485,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
-    breadcrumbText: Schema.Attribute.String &
+    breadcrumbText: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -514,7 +514,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
-    coverCaption: Schema.Attribute.String &
+    coverCaption: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -546,7 +546,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::article.article'
     >;
-    path: Schema.Attribute.String &
+    path: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -594,7 +594,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 300;
+        maxLength: 255;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -652,7 +652,7 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::category.category'>;
-    path: Schema.Attribute.String &
+    path: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -765,7 +765,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
 export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
   collectionName: 'redirects';
   info: {
-    description: 'An old public path and where it lives now, recorded whenever a published article or a category changes path. Frontends answer 301 from it.';
+    description: 'An old public path and where it lives now, recorded whenever a published article or a category changes path. An exact rule matches its path; a prefix rule (from and to ending with /) sends every path below a moved category on. Frontends answer 301 from it.';
     displayName: 'Redirect';
     pluralName: 'redirects';
     singularName: 'redirect';
@@ -777,7 +777,7 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    from: Schema.Attribute.String &
+    from: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
@@ -789,6 +789,9 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
       'api::redirect.redirect'
     > &
       Schema.Attribute.Private;
+    match: Schema.Attribute.Enumeration<['exact', 'prefix']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'exact'>;
     publishedAt: Schema.Attribute.DateTime;
     statusCode: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
@@ -799,7 +802,7 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<301>;
-    to: Schema.Attribute.String &
+    to: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1500;
@@ -892,7 +895,7 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    licenseUrl: Schema.Attribute.String &
+    licenseUrl: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
@@ -916,7 +919,7 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    website: Schema.Attribute.String &
+    website: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;

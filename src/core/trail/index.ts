@@ -20,3 +20,7 @@ export { subtreeHeight } from './subtreeHeight';
 export { checkCategoryMove } from './checkCategoryMove';
 export { planRedirect } from './planRedirect';
 export type { Redirect, RedirectPlan } from './planRedirect';
+export { isCoveredByPrefix, planPrefixMoves, toPrefixRule } from './planPrefixMoves';
+export type { PathMove, PrefixRule } from './planPrefixMoves';
+export { prefixCandidates, resolveRedirect } from './resolveRedirect';
+export type { RedirectMatch, RedirectRule, ResolvedRedirect } from './resolveRedirect';

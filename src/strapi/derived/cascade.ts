@@ -47,11 +47,11 @@ export async function cascadeFromCategories(
 ): Promise<CascadeReport> {
   const inputs = await loadDerivationInputs(strapi, trx);
   const affected = [...new Set(categoryIds.filter((id) => inputs.tree.nodes.has(id)).flatMap((id) => inputs.tree.subtreeIds(id)))];
-  await rederiveCategories(strapi, trx, affected, inputs);
+  const { coveredByPrefix } = await rederiveCategories(strapi, trx, affected, inputs);
   let rows = 0;
   const skipped: SkippedRow[] = [];
   for (const target of colophonConfig(strapi).trails.targets) {
-    const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs);
+    const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs, { coveredByPrefix });
     rows += result.rows;
     skipped.push(...result.skipped);
   }
@@ -63,11 +63,11 @@ export async function cascadeFromCategories(
 export async function cascadeEverything(strapi: Core.Strapi, trx: unknown): Promise<CascadeReport> {
   const inputs = await loadDerivationInputs(strapi, trx);
   const all = [...inputs.tree.nodes.keys()];
-  await rederiveCategories(strapi, trx, all, inputs);
+  const { coveredByPrefix } = await rederiveCategories(strapi, trx, all, inputs);
   let rows = 0;
   const skipped: SkippedRow[] = [];
   for (const target of colophonConfig(strapi).trails.targets) {
-    const result = await rederiveTargets(strapi, trx, target, 'all', inputs);
+    const result = await rederiveTargets(strapi, trx, target, 'all', inputs, { coveredByPrefix });
     rows += result.rows;
     skipped.push(...result.skipped);
   }

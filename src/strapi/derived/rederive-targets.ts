@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Credit } from '../../core/attribution';
+import type { PathMove } from '../../core/trail';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from './bulk-update';
@@ -48,7 +49,7 @@ export interface RederiveOptions {
    * Old public paths that need no redirect of their own, because a prefix rule the caller
    * records already sends them on (a moved category's whole subtree).
    */
-  coveredByPrefix?: (oldPath: string) => boolean;
+  coveredByPrefix?: (move: PathMove) => boolean;
 }
 
 /**
@@ -87,8 +88,10 @@ export async function rederiveTargets(
       const rowCredits = credits ? (credits.get(row.id) ?? []) : null;
       const values = deriveTargetValues(strapi, target, row, inputs, rowCredits);
       // Only a published version has a public path that readers may have bookmarked.
-      const moved = row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path;
-      if (moved && !options.coveredByPrefix?.(row.path!)) pathChanges.push({ from: row.path!, to: values.path as string });
+      if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
+        const move = { from: row.path, to: values.path };
+        if (!options.coveredByPrefix?.(move)) pathChanges.push(move);
+      }
       if (options.keepDerived) {
         result.derived.set(row.id, { locale: row.locale, published: Boolean(row.publishedAt), values, credits: rowCredits });
       }

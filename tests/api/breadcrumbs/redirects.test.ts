@@ -28,8 +28,20 @@ describe('old paths redirect to where the content lives now', () => {
 
     expect(await redirectFrom('/blog/coree')).toEqual([{ from: '/blog/coree', to: '/blog/coree-du-nord', statusCode: 301 }]);
     expect(await redirectFrom('/blog/coree/sommet')).toEqual([{ from: '/blog/coree/sommet', to: '/blog/coree-du-nord/sommet', statusCode: 301 }]);
-    // A draft never had a public path.
-    expect(await redirectFrom('/blog/coree/brouillon')).toEqual([]);
+    // One prefix rule covers the moved subtree: any path below the old one is sent on the same
+    // way, so a draft's path answers exactly like a path that never existed, and tells nothing.
+    expect(await redirectFrom('/blog/coree/brouillon')).toEqual([
+      { from: '/blog/coree/brouillon', to: '/blog/coree-du-nord/brouillon', statusCode: 301 },
+    ]);
+    expect(await redirectFrom('/blog/coree/nulle-part')).toEqual([
+      { from: '/blog/coree/nulle-part', to: '/blog/coree-du-nord/nulle-part', statusCode: 301 },
+    ]);
+    // Not one row per article: the category page's exact rule and one prefix rule.
+    const rows = await app.strapi.db.query('api::redirect.redirect').findMany({ where: { to: { $startsWith: '/blog/coree-du-nord' } } });
+    expect(rows.map((row: any) => [row.from, row.to, row.match]).sort()).toEqual([
+      ['/blog/coree', '/blog/coree-du-nord', 'exact'],
+      ['/blog/coree/', '/blog/coree-du-nord/', 'prefix'],
+    ]);
   });
 
   it('collapses chains: a -> b then b -> c leaves a -> c', async () => {

@@ -1,0 +1,69 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { prefixCandidates, resolveRedirect, type RedirectRule, type ResolvedRedirect } from '../../core/trail';
+import { colophonConfig } from '../colophon-config';
+import { columnOf, tableOf } from '../derived/schema';
+
+/** Whether a page lives at `path` now: a published trail target or a category. */
+export async function isLivePath(strapi: Core.Strapi, path: string): Promise<boolean> {
+  const { targets, categoryUid } = colophonConfig(strapi).trails;
+  for (const uid of [...targets.map((target) => target.uid), categoryUid]) {
+    const attributes = strapi.contentType(uid as any).attributes as Record<string, unknown>;
+    if (!('path' in attributes)) continue;
+    const query = strapi.db.getConnection(tableOf(strapi, uid)).select('id').where(columnOf(strapi, uid, 'path'), path).first();
+    if ((strapi.contentType(uid as any).options as any)?.draftAndPublish) query.whereNotNull(columnOf(strapi, uid, 'publishedAt'));
+    if (await query) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a reader asking for `path` goes: the exact rule for it, else the longest prefix rule
+ * it falls under, never when a page lives there (core's resolveRedirect). Two indexed
+ * lookups on `from` and one per content type on `path`.
+ */
+export async function lookupRedirect(strapi: Core.Strapi, path: string): Promise<(ResolvedRedirect & { row: any }) | null> {
+  const uid = colophonConfig(strapi).trails.redirectUid;
+  const rows: any[] = await strapi.db.query(uid as any).findMany({
+    where: { $or: [{ from: path, match: 'exact' }, { from: { $in: prefixCandidates(path) }, match: 'prefix' }] },
+  });
+  if (rows.length === 0) return null;
+  const resolved = resolveRedirect(path, rows as RedirectRule[], await isLivePath(strapi, path));
+  return resolved ? { ...resolved, row: resolved.rule } : null;
+}
+
+const LOOKUP_ACTIONS = new Set(['findMany', 'findFirst', 'count']);
+
+/**
+ * The Redirect API answers "where did this path go?" the way a frontend must follow it:
+ * `GET /api/redirects?filters[from][$eq]=/old/path` (and GraphQL's
+ * `redirects(filters: { from: { eq: … } })`) returns the exact rule, or the longest prefix
+ * rule applied to the path (with `from` the path asked and `to` where it now lives), or
+ * nothing when a page lives at that path. Any other query reads the table as stored.
+ */
+export function redirectLookups(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    if (context.uid !== colophonConfig(strapi).trails.redirectUid || !LOOKUP_ACTIONS.has(context.action)) return next();
+    const params = context.params as { filters?: unknown; start?: number; offset?: number; fields?: unknown };
+    const path = askedPath(params.filters);
+    if (path === null) return next();
+
+    const found = await lookupRedirect(strapi, path);
+    const skip = Number(params.start ?? params.offset ?? 0);
+    if (context.action === 'count') return found ? 1 : 0;
+    const entry = found && skip === 0 ? { ...found.row, from: path, to: found.to, statusCode: found.statusCode, match: found.match } : null;
+    return context.action === 'findFirst' ? entry : entry ? [entry] : [];
+  };
+}
+
+/** The path of a lookup by `from` alone: `{ from: { $eq: p } }` or `{ from: p }`. */
+function askedPath(filters: unknown): string | null {
+  if (!filters || typeof filters !== 'object' || Array.isArray(filters)) return null;
+  const keys = Object.keys(filters);
+  if (keys.length !== 1 || keys[0] !== 'from') return null;
+  const value = (filters as { from: unknown }).from;
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && Object.keys(value).length === 1 && typeof (value as any).$eq === 'string') {
+    return (value as any).$eq;
+  }
+  return null;
+}
