@@ -9,9 +9,10 @@ import { redirectLookups } from './strapi/trails/redirect-lookup';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    tuneSqlite(strapi);
+    const markSqliteReads = tuneSqlite(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.
     strapi.documents.use(retryOnContention(strapi));
+    if (markSqliteReads) strapi.documents.use(markSqliteReads);
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(deriveOnWrite(strapi));
     strapi.documents.use(redirectLookups(strapi));

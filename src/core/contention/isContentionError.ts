@@ -6,6 +6,11 @@ const POSTGRES_CODES = new Set([
   '40001', // serialization_failure
   '40P01', // deadlock_detected
   '55P03', // lock_not_available
+  // in_failed_sql_transaction: Strapi sends some queries of one write in parallel on the
+  // transaction's connection (populate, relation ordering); when one of them is the deadlock
+  // victim, the error that reaches the caller can be the next query's "current transaction is
+  // aborted" instead. Either way the transaction was rolled back whole and can run again.
+  '25P02',
 ]);
 
 /** MySQL/MariaDB: ER_LOCK_WAIT_TIMEOUT (1205) and ER_LOCK_DEADLOCK (1213). */

@@ -5,6 +5,7 @@ describe('isContentionError: which failures a retry can cure', () => {
     ['a PostgreSQL deadlock', { code: '40P01' }],
     ['a PostgreSQL serialization failure', { code: '40001' }],
     ['a PostgreSQL lock that could not be had', { code: '55P03' }],
+    ['a PostgreSQL statement sent after a parallel one was the deadlock victim', { code: '25P02' }],
     ['SQLite busy', { code: 'SQLITE_BUSY' }],
     ['SQLite busy on a snapshot', { code: 'SQLITE_BUSY_SNAPSHOT' }],
     ['SQLite locked', { code: 'SQLITE_LOCKED' }],
