@@ -5,3 +5,4 @@ export * from './trail';
 export * from './structured-data';
 export * from './attribution';
 export * from './moderation';
+export * from './consistency';
