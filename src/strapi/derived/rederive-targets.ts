@@ -7,7 +7,8 @@ import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type Ta
 import { creditedRowsQuery } from './credited-rows';
 import { loadCredits } from './load-credits';
 import { recordRedirects, type PathChange } from './redirects';
-import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+import { columnOf, relationLinkOf, tableOf } from './schema';
+import { targetRowsQuery, toTargetRow } from './target-rows';
 
 /** Which rows of a target to recompute. */
 export type TargetScope =
@@ -68,25 +69,10 @@ export async function rederiveTargets(
   const link = relationLinkOf(strapi, target.uid, target.categoryField);
   const column = (attribute: string) => `${table}.${columnOf(strapi, target.uid, attribute)}`;
   const has = derivedAttributesOf(strapi, target.uid);
-  const { syndicationField } = colophonConfig(strapi).attribution;
 
   let cursor = 0;
   for (;;) {
-    const query = sql(strapi, trx, table)
-      .leftJoin(link.table, `${link.table}.${link.ownerColumn}`, `${table}.id`)
-      .select(
-        `${table}.id as id`,
-        `${column('documentId')} as documentId`,
-        `${column('locale')} as locale`,
-        `${column('publishedAt')} as publishedAt`,
-        `${column(target.titleField)} as title`,
-        `${column(target.slugField)} as slug`,
-        `${column('updatedAt')} as updatedAt`,
-        `${link.table}.${link.targetColumn} as categoryId`,
-        ...(has.path ? [`${column('path')} as path`] : []),
-        ...(has.excerpt ? [`${column('excerpt')} as excerpt`] : []),
-        ...(has.syndication ? [`${column(syndicationField)} as syndication`] : [])
-      )
+    const query = targetRowsQuery(strapi, trx, target)
       .where(`${table}.id`, '>', cursor)
       .orderBy(`${table}.id`, 'asc')
       .limit(batchSize);
@@ -101,19 +87,7 @@ export async function rederiveTargets(
       }
     }
 
-    const rows: TargetRow[] = (await query).map((row: any) => ({
-      id: Number(row.id),
-      documentId: row.documentId,
-      locale: row.locale ?? null,
-      publishedAt: toIsoDate(row.publishedAt),
-      title: row.title ?? '',
-      slug: row.slug ?? '',
-      path: row.path ?? null,
-      categoryId: row.categoryId == null ? null : Number(row.categoryId),
-      updatedAt: toIsoDate(row.updatedAt),
-      excerpt: row.excerpt ?? null,
-      syndication: row.syndication ?? null,
-    }));
+    const rows: TargetRow[] = (await query).map(toTargetRow);
     if (rows.length === 0) break;
 
     const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
@@ -143,11 +117,4 @@ export async function rederiveTargets(
     if (rows.length < batchSize) break;
   }
   return result;
-}
-
-/** SQLite hands raw timestamps back as epoch milliseconds, PostgreSQL as Dates. */
-function toIsoDate(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
