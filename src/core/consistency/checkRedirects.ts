@@ -51,7 +51,7 @@ export function checkRedirects<R extends RedirectRule>(
         kind: 'shadowing-redirect',
         redirect: rule,
         repair: { action: 'delete' },
-        message: `${label} leaves from a live page; delete it`,
+        message: `${label} leaves from a live page`,
       });
       continue;
     }
@@ -62,7 +62,7 @@ export function checkRedirects<R extends RedirectRule>(
           kind: 'dead-redirect',
           redirect: rule,
           repair: { action: 'delete' },
-          message: `${label} leads to a path that is not live; delete it`,
+          message: `${label} leads to a path that is not live`,
         });
       }
       continue;
@@ -73,21 +73,21 @@ export function checkRedirects<R extends RedirectRule>(
         kind: 'redirect-loop',
         redirect: rule,
         repair: { action: 'delete' },
-        message: `${label} never arrives: following it loops; delete it`,
+        message: `${label} never arrives: following it loops`,
       });
     } else if (live.serves({ path: end, prefix: start.prefix })) {
       findings.push({
         kind: 'redirect-chain',
         redirect: rule,
         repair: { action: 'repoint', to: end },
-        message: `${label} is redirected again, ending at ${end}; point it there`,
+        message: `${label} is redirected again, ending at ${end}`,
       });
     } else {
       findings.push({
         kind: 'redirect-chain',
         redirect: rule,
         repair: { action: 'delete' },
-        message: `${label} is redirected again, ending at ${end}, which is not live; delete it`,
+        message: `${label} is redirected again, ending at ${end}, which is not live`,
       });
     }
   }

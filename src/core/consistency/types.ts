@@ -21,6 +21,6 @@ export interface RedirectFinding<R extends RedirectRule = RedirectRule> {
   kind: RedirectFindingKind;
   redirect: R;
   repair: RedirectRepair;
-  /** One line for a person: which redirect, what is wrong, what the repair does. */
+  /** One line for a person: which redirect and what is wrong with it. */
   message: string;
 }
