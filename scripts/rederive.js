@@ -1,22 +1,48 @@
 #!/usr/bin/env node
-// Recomputes every derived field (paths, breadcrumbs, attribution, SEO, JSON-LD) of every
-// category and trail target, in one transaction. For after a bulk import made with
-// COLOPHON_HOOK=false, or after changing config/colophon.ts.
+// npm run rederive             recomputes every derived field (paths, breadcrumbs, attribution,
+//                              SEO, JSON-LD) of every category and trail target, in one transaction.
+// npm run rederive -- --check  recomputes them and every redirect target without writing, prints
+//                              each mismatch, cycle and broken redirect on one line, then the
+//                              counts; exits 1 if it found anything.
+// npm run rederive -- --fix    repairs what --check finds, in batches, prints what it repaired,
+//                              checks again and exits 1 if anything is left.
+// For after a bulk import made with COLOPHON_HOOK=false, a restored backup, a change to
+// config/colophon.ts, or a page that looks stale: see the README.
 'use strict';
 const path = require('node:path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
 
+const USAGE = 'usage: npm run rederive [-- --check | -- --fix]';
+
+function readMode(args) {
+  const known = new Set(['--check', '--fix']);
+  const unknown = args.filter((arg) => !known.has(arg));
+  if (unknown.length > 0 || args.length > 1) return null;
+  return args[0] === '--check' ? 'check' : args[0] === '--fix' ? 'fix' : 'rederive';
+}
+
 (async () => {
+  const mode = readMode(process.argv.slice(2));
+  if (mode === null) {
+    console.error(USAGE);
+    process.exit(2);
+  }
   const appDir = path.resolve(__dirname, '..');
   const { distDir } = await compileStrapi({ appDir });
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const strapi = await createStrapi({ appDir, distDir }).load();
-  const { cascadeEverything } = require(path.join(distDir, 'src/strapi/derived/cascade.js'));
-  const started = Date.now();
-  const report = await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
-  console.log(`Re-derived ${report.categories} categories and ${report.rows} rows in ${Date.now() - started} ms.`);
+  let exitCode = 0;
+  if (mode === 'rederive') {
+    const { cascadeEverything } = require(path.join(distDir, 'src/strapi/derived/cascade.js'));
+    const started = Date.now();
+    const report = await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
+    console.log(`Re-derived ${report.categories} categories and ${report.rows} rows in ${Date.now() - started} ms.`);
+  } else {
+    const { runConsistencyCommand } = require(path.join(distDir, 'src/strapi/consistency/command.js'));
+    exitCode = await runConsistencyCommand(strapi, mode, (line) => console.log(line));
+  }
   await strapi.destroy();
-  process.exit(0);
+  process.exit(exitCode);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

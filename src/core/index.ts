@@ -6,3 +6,4 @@ export * from './structured-data';
 export * from './attribution';
 export * from './moderation';
 export * from './contention';
+export * from './consistency';

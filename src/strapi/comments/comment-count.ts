@@ -25,18 +25,7 @@ export async function recountComments(strapi: Core.Strapi, trx: unknown, documen
   const rows: Array<{ id: number; documentId: string }> = await (isPostgres(strapi) ? rowsQuery.forUpdate() : rowsQuery);
   if (rows.length === 0) return;
 
-  const comments = tableOf(strapi, COMMENT_UID);
-  const link = relationLinkOf(strapi, COMMENT_UID, 'article');
-  const counted: Array<{ documentId: string; approved: number | string }> = await sql(strapi, trx, comments)
-    .join(link.table, `${link.table}.${link.ownerColumn}`, `${comments}.id`)
-    .join(articles, `${articles}.id`, `${link.table}.${link.targetColumn}`)
-    .where(`${comments}.${columnOf(strapi, COMMENT_UID, 'commentStatus')}`, 'approved')
-    .whereIn(`${articles}.${articleDocumentId}`, ids)
-    .groupBy(`${articles}.${articleDocumentId}`)
-    // DISTINCT: a comment links to both the draft and the published row of its article.
-    .select(`${articles}.${articleDocumentId} as documentId`)
-    .countDistinct({ approved: `${comments}.id` });
-  const approvedBy = new Map(counted.map((row) => [row.documentId, Number(row.approved)]));
+  const approvedBy = await countApprovedComments(strapi, trx, ids);
 
   await updateRowsById(
     strapi,
@@ -44,4 +33,26 @@ export async function recountComments(strapi: Core.Strapi, trx: unknown, documen
     ARTICLE_UID,
     rows.map((row) => ({ id: row.id, values: { [ARTICLE_COUNT_FIELD]: approvedBy.get(row.documentId) ?? 0 } }))
   );
+}
+
+/**
+ * Document id -> how many approved comments it has, for the given article documents; a
+ * document with none is absent. One grouped query, whatever the number of documents.
+ */
+export async function countApprovedComments(strapi: Core.Strapi, trx: unknown, documentIds: string[]): Promise<Map<string, number>> {
+  if (documentIds.length === 0) return new Map();
+  const articles = tableOf(strapi, ARTICLE_UID);
+  const articleDocumentId = columnOf(strapi, ARTICLE_UID, 'documentId');
+  const comments = tableOf(strapi, COMMENT_UID);
+  const link = relationLinkOf(strapi, COMMENT_UID, 'article');
+  const counted: Array<{ documentId: string; approved: number | string }> = await sql(strapi, trx, comments)
+    .join(link.table, `${link.table}.${link.ownerColumn}`, `${comments}.id`)
+    .join(articles, `${articles}.id`, `${link.table}.${link.targetColumn}`)
+    .where(`${comments}.${columnOf(strapi, COMMENT_UID, 'commentStatus')}`, 'approved')
+    .whereIn(`${articles}.${articleDocumentId}`, documentIds)
+    .groupBy(`${articles}.${articleDocumentId}`)
+    // DISTINCT: a comment links to both the draft and the published row of its article.
+    .select(`${articles}.${articleDocumentId} as documentId`)
+    .countDistinct({ approved: `${comments}.id` });
+  return new Map(counted.map((row) => [row.documentId, Number(row.approved)]));
 }

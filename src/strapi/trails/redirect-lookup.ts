@@ -24,7 +24,13 @@ export async function isLivePath(strapi: Core.Strapi, path: string): Promise<boo
 export async function lookupRedirect(strapi: Core.Strapi, path: string): Promise<(ResolvedRedirect & { row: any }) | null> {
   const uid = colophonConfig(strapi).trails.redirectUid;
   const rows: any[] = await strapi.db.query(uid as any).findMany({
-    where: { $or: [{ from: path, match: 'exact' }, { from: { $in: prefixCandidates(path) }, match: 'prefix' }] },
+    // A row written without `match` (an import, a hand edit) is an exact rule.
+    where: {
+      $or: [
+        { from: path, $or: [{ match: 'exact' }, { match: { $null: true } }] },
+        { from: { $in: prefixCandidates(path) }, match: 'prefix' },
+      ],
+    },
   });
   if (rows.length === 0) return null;
   const resolved = resolveRedirect(path, rows as RedirectRule[], await isLivePath(strapi, path));

@@ -1,0 +1,5 @@
+export { findCycles } from './findCycles';
+export { diffDerived } from './diffDerived';
+export { canonicalJson } from './canonicalJson';
+export { checkRedirects } from './checkRedirects';
+export type { RedirectFinding, RedirectFindingKind, RedirectRepair } from './types';

@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import { checkRedirects } from '../../core/consistency';
+import type { RedirectRule } from '../../core/trail';
+import { resolveTrailSettings, type SiteTrailSettings } from '../../core/trail';
+import { colophonConfig } from '../colophon-config';
+import { updateRowsById } from '../derived/bulk-update';
+import { columnOf, sql, tableOf } from '../derived/schema';
+import { loadSiteSettings } from '../derived/site-settings';
+import type { CheckContext } from './context';
+import { inTransaction } from './transactions';
+
+interface StoredRedirect extends RedirectRule {
+  id: number;
+  documentId: string;
+}
+
+/** Rows per statement when reading or repairing: IN lists have a bound on every database. */
+const CHUNK = 500;
+
+/**
+ * Checks every redirect against the pages that are live: the site root and blog index, every
+ * category, and every published row of each trail target. A check takes the paths the trail
+ * checks gathered; a repair reads them from the rows it has just repaired, in the transaction
+ * that deletes and re-points, so a page published meanwhile cannot lose its redirects.
+ */
+export async function checkRedirectTable({ strapi, fix, log, livePaths: gathered }: CheckContext): Promise<void> {
+  const uid = colophonConfig(strapi).trails.redirectUid;
+  await inTransaction(strapi, fix, async (trx) => {
+    const livePaths = gathered ?? (await loadLivePaths(strapi, trx));
+    const redirects = await loadRedirects(strapi, trx);
+    const findings = checkRedirects(redirects, livePaths);
+
+    const deletes: number[] = [];
+    const repoints: Array<{ id: number; values: { to: string } }> = [];
+    for (const finding of findings) {
+      const { repair } = finding;
+      if (repair.action === 'delete') deletes.push(finding.redirect.id);
+      else repoints.push({ id: finding.redirect.id, values: { to: repair.to } });
+      const outcome =
+        repair.action === 'delete'
+          ? fix ? 'deleted' : 'a repair deletes it'
+          : fix ? `pointed at ${repair.to}` : `a repair points it at ${repair.to}`;
+      log.add({
+        kind: finding.kind,
+        uid,
+        id: finding.redirect.id,
+        documentId: finding.redirect.documentId,
+        message: `${uid} #${finding.redirect.id}: ${finding.message}; ${outcome}`,
+      });
+    }
+    if (!fix) return;
+    for (let start = 0; start < deletes.length; start += CHUNK) {
+      await sql(strapi, trx, tableOf(strapi, uid)).whereIn('id', deletes.slice(start, start + CHUNK)).delete();
+    }
+    for (let start = 0; start < repoints.length; start += CHUNK) {
+      await updateRowsById(strapi, trx, uid, repoints.slice(start, start + CHUNK));
+    }
+  });
+}
+
+/** The pages every site has whatever its content: the home page and the blog index. */
+export function sitePaths(site: SiteTrailSettings): string[] {
+  return ['/', resolveTrailSettings(site).blogPath || '/'];
+}
+
+/** Every path a reader can open now. A Set of strings: a few MB at a hundred thousand articles. */
+async function loadLivePaths(strapi: Core.Strapi, trx: unknown): Promise<Set<string>> {
+  const { categoryUid, targets } = colophonConfig(strapi).trails;
+  const live = new Set<string>(sitePaths(await loadSiteSettings(strapi)));
+  const addPaths = (rows: Array<{ id: number; path: unknown }>) => {
+    for (const row of rows) if (typeof row.path === 'string' && row.path !== '') live.add(row.path);
+  };
+
+  await eachBatch(
+    (cursor) =>
+      sql(strapi, trx, tableOf(strapi, categoryUid))
+        .select('id', `${columnOf(strapi, categoryUid, 'path')} as path`)
+        .where('id', '>', cursor)
+        .orderBy('id', 'asc')
+        .limit(CHUNK),
+    addPaths
+  );
+  for (const target of targets) {
+    if (!('path' in (strapi.contentType(target.uid as any).attributes as object))) continue;
+    await eachBatch(
+      (cursor) =>
+        sql(strapi, trx, tableOf(strapi, target.uid))
+          .select('id', `${columnOf(strapi, target.uid, 'path')} as path`)
+          .whereNotNull(columnOf(strapi, target.uid, 'publishedAt'))
+          .where('id', '>', cursor)
+          .orderBy('id', 'asc')
+          .limit(CHUNK),
+      addPaths
+    );
+  }
+  return live;
+}
+
+async function loadRedirects(strapi: Core.Strapi, trx: unknown): Promise<StoredRedirect[]> {
+  const uid = colophonConfig(strapi).trails.redirectUid;
+  // `match` (exact | prefix) is being added to Redirect; until a schema has it, every rule is exact.
+  const hasMatch = 'match' in strapi.db.metadata.get(uid as any).attributes;
+  const redirects: StoredRedirect[] = [];
+  await eachBatch(
+    (cursor) =>
+      sql(strapi, trx, tableOf(strapi, uid))
+        .select(
+          'id',
+          `${columnOf(strapi, uid, 'documentId')} as documentId`,
+          `${columnOf(strapi, uid, 'from')} as from`,
+          `${columnOf(strapi, uid, 'to')} as to`,
+          ...(hasMatch ? [`${columnOf(strapi, uid, 'match')} as match`] : [])
+        )
+        .where('id', '>', cursor)
+        .orderBy('id', 'asc')
+        .limit(CHUNK),
+    (rows: Array<{ id: number; documentId: string; from: string; to: string; match?: string | null }>) => {
+      for (const row of rows) {
+        redirects.push({
+          id: Number(row.id),
+          documentId: row.documentId,
+          from: row.from ?? '',
+          to: row.to ?? '',
+          match: row.match === 'prefix' ? 'prefix' : 'exact',
+        });
+      }
+    }
+  );
+  return redirects;
+}
+
+/** Reads a table CHUNK rows at a time by id, each query as cheap as the first however long the table. */
+async function eachBatch<T extends { id: number | string }>(
+  query: (cursor: number) => PromiseLike<T[]>,
+  visit: (rows: T[]) => void
+): Promise<void> {
+  for (let cursor = 0; ; ) {
+    const rows = await query(cursor);
+    if (rows.length === 0) return;
+    visit(rows);
+    if (rows.length < CHUNK) return;
+    cursor = Number(rows[rows.length - 1].id);
+  }
+}
