@@ -2,9 +2,11 @@
 // Shared by the benchmarks: boots the compiled app on a fresh database, fills it with a
 // newsroom of N articles fast (bulk SQL, since seeding is not what is measured), and
 // measures one operation: wall time, SQL statements issued, and the process's RSS.
+const { AsyncLocalStorage } = require('node:async_hooks');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { createPeakRss, processPeakRssMb, startStallMonitor } = require('./instruments');
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -183,29 +185,35 @@ async function seedNewsroom(strapi, articles) {
   return { root, source, leaves, fullRebuildMs: performance.now() - started };
 }
 
-/** Runs fn and reports its wall time, the SQL statements it issued and the RSS it reached. */
+const ownQueries = new AsyncLocalStorage();
+
+/**
+ * Runs fn and reports its wall time, the SQL statements it issued (its own only: requests
+ * the app serves meanwhile run in other async contexts and are not counted), the peak RSS the
+ * operating system saw meanwhile, and the longest event-loop stall.
+ */
 async function measure(strapi, fn) {
+  const token = {};
   let queries = 0;
   const onQuery = () => {
-    queries += 1;
+    if (ownQueries.getStore() === token) queries += 1;
   };
   global.gc?.();
-  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 5);
+  const peakRss = createPeakRss();
+  const rssBeforeMb = peakRss.currentMb();
+  const stalls = await startStallMonitor();
+  peakRss.reset();
   strapi.db.connection.on('query', onQuery);
   const started = performance.now();
+  let ms;
   try {
-    await fn();
+    await ownQueries.run(token, fn);
   } finally {
+    ms = performance.now() - started;
     strapi.db.connection.off('query', onQuery);
-    clearInterval(sampler);
   }
-  const ms = performance.now() - started;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { ms, queries, peakRssMb: peakRss / 1024 / 1024, rssBeforeMb };
+  const stall = await stalls.stop();
+  return { ms, queries, peakRssMb: peakRss.peakMb(), peakRssSource: peakRss.source, rssBeforeMb, stall };
 }
 
 /** Boots a fresh app on a fresh database, runs work against it, and tears both down. */
@@ -224,8 +232,6 @@ async function withFreshApp(distDir, db, label, work) {
     await database.drop();
   }
 }
-
-const processPeakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 function table(rows) {
   const headers = Object.keys(rows[0]);
