@@ -113,9 +113,11 @@ async function resetSequences(strapi, tables) {
 /**
  * A site, a 3-level tree (1 root, 3 sections, 9 leaves) and N articles spread over the
  * leaves, each with a draft and a published row and one credit naming the same Source.
+ * With `outside`, a second root category holds that many more articles (slugs
+ * `outside-0`…), which a rename of the first root must leave alone.
  * Articles go in by bulk INSERT; then one full re-derivation fills their derived fields.
  */
-async function seedNewsroom(strapi, articles) {
+async function seedNewsroom(strapi, articles, { outside = 0 } = {}) {
   const documents = (uid) => strapi.documents(uid);
   await documents('api::site.site').create({ data: { name: 'Cellule44', baseUrl: 'https://example.org', blogPath: '/blog' } });
   const source = await documents('api::source.source').create({ data: { name: 'Réseau International', kind: 'outlet' } });
@@ -127,6 +129,7 @@ async function seedNewsroom(strapi, articles) {
       leaves.push(await documents('api::category.category').create({ locale: 'fr', data: { name: `Rubrique ${s}.${l}`, parent: section.documentId } }));
     }
   }
+  const outsideRoot = outside > 0 ? await documents('api::category.category').create({ locale: 'fr', data: { name: 'Ailleurs' } }) : null;
 
   const knex = strapi.db.connection;
   const article = meta(strapi, 'api::article.article');
@@ -139,22 +142,25 @@ async function seedNewsroom(strapi, articles) {
   let creditId = await nextId(knex, credit.table);
   const now = new Date();
   const chunk = 250;
-  for (let start = 0; start < articles; start += chunk) {
+  // Indexes 0..articles-1 go under the root's leaves, the rest under the outside root.
+  const total = articles + (outsideRoot ? outside : 0);
+  for (let start = 0; start < total; start += chunk) {
     const articleRows = [];
     const categoryRows = [];
     const creditRows = [];
     const cmpRows = [];
     const sourceRows = [];
-    for (let i = start; i < Math.min(articles, start + chunk); i += 1) {
+    for (let i = start; i < Math.min(total, start + chunk); i += 1) {
       const docId = documentId();
-      const leaf = leaves[i % leaves.length];
+      const isOutside = i >= articles;
+      const leaf = isOutside ? outsideRoot : leaves[i % leaves.length];
       for (const publishedAt of [null, now]) {
         const id = articleId++;
         articleRows.push({
           id,
           [article.col('documentId')]: docId,
-          [article.col('title')]: `Article ${i}`,
-          [article.col('slug')]: `article-${i}`,
+          [article.col('title')]: isOutside ? `Outside ${i - articles}` : `Article ${i}`,
+          [article.col('slug')]: isOutside ? `outside-${i - articles}` : `article-${i}`,
           [article.col('locale')]: 'fr',
           [article.col('allowComments')]: true,
           [article.col('syndication')]: 'canonical',
@@ -189,11 +195,29 @@ async function seedNewsroom(strapi, articles) {
   await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
   const fullRebuildMs = performance.now() - started;
   await analyze(strapi);
-  return { root, source, leaves, fullRebuildMs };
+  return { root, source, leaves, outsideRoot, fullRebuildMs };
 }
 
 async function analyze(strapi) {
   if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
+}
+
+/** Ids of a category and every category below it, read from the parent links. */
+async function subtreeCategoryIds(strapi, rootId) {
+  const link = meta(strapi, 'api::category.category').attr('parent').joinTable;
+  const ids = [rootId];
+  for (let frontier = [rootId]; frontier.length > 0; ) {
+    const children = await strapi.db.connection(link.name).whereIn(link.inverseJoinColumn.name, frontier).pluck(link.joinColumn.name);
+    frontier = children.map(Number).filter((id) => !ids.includes(id));
+    ids.push(...frontier);
+  }
+  return ids;
+}
+
+/** A query for the ids of every article row (draft and published) filed in these categories. */
+function articleRowsIn(strapi, categoryIds) {
+  const link = meta(strapi, 'api::article.article').attr('category').joinTable;
+  return strapi.db.connection(link.name).whereIn(link.inverseJoinColumn.name, categoryIds).select(link.joinColumn.name);
 }
 
 const ownQueries = new AsyncLocalStorage();
@@ -253,4 +277,4 @@ function table(rows) {
   for (const row of rows) console.log(line(headers.map((h) => row[h])));
 }
 
-module.exports = { parseArgs, compile, withFreshApp, seedNewsroom, measure, processPeakRssMb, table, meta };
+module.exports = { parseArgs, compile, withFreshApp, seedNewsroom, measure, processPeakRssMb, table, meta, subtreeCategoryIds, articleRowsIn };
