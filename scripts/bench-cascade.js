@@ -139,7 +139,7 @@ async function main() {
             'peak RSS MB': fmt(cascade.peakRssMb),
             'stall ms (histogram)': fmt(cascade.stall.histogramMaxMs),
             'stall ms (10 ms gap)': fmt(cascade.stall.intervalGapMaxMs),
-            reads: readStats.count,
+            reads: reads.skipped ? `${readStats.count} (+${reads.skipped} held back)` : readStats.count,
             'read p99 ms': fmt(readStats.p99),
             'read max ms': fmt(readStats.max),
             'reads non-2xx': readFailures,
