@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
 import { knex as knexFactory, type Knex } from 'knex';
+import { startCheckpointer } from './sqlite-checkpointer';
 
 /** How long a write waits for another process's write lock before SQLITE_BUSY, in ms. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -17,8 +18,9 @@ const reading = new AsyncLocalStorage<true>();
  * Two changes keep the site up:
  *
  * - WAL journal, so readers never wait for the writer and the writer never waits for readers
- *   (https://www.sqlite.org/wal.html), and a busy timeout, so a second process (a script,
- *   another instance) waits for the write lock instead of failing at once with SQLITE_BUSY.
+ *   (https://www.sqlite.org/wal.html), checkpointed by a worker thread rather than inside
+ *   commits, and a busy timeout, so a second process (a script, another instance) waits for
+ *   the write lock instead of failing at once with SQLITE_BUSY.
  * - A read-only connection beside the writer. While the writer is taken, a document service
  *   read (which Strapi wraps in a transaction of its own) and a plain SELECT made outside any
  *   transaction run there, on the last committed state, instead of queueing. When the writer is
@@ -35,6 +37,10 @@ export function tuneSqlite(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
     await initialize(connection);
     connection.pragma('journal_mode = WAL');
     connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Left on, the checkpoint runs inside the COMMIT that crosses 1 000 WAL pages, on the main
+    // thread: after a cascade it copied tens of megabytes while no request could be answered.
+    // A worker thread checkpoints instead (./sqlite-checkpointer.ts).
+    connection.pragma('wal_autocheckpoint = 0');
   };
 
   const writer = strapi.db.connection as Knex;
@@ -88,8 +94,10 @@ export function tuneSqlite(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
     return runner;
   };
 
+  const checkpointer = startCheckpointer(client.connectionSettings.filename);
   const destroy = strapi.db.destroy.bind(strapi.db);
   strapi.db.destroy = async () => {
+    await checkpointer.stop();
     await reader.destroy();
     return destroy();
   };

@@ -35,6 +35,7 @@ async function fileArticlesInBulk(app: TestApp, categoryId: number, count: numbe
           [col('slug')]: `archive-${i}`,
           [col('locale')]: 'fr',
           [col('allowComments')]: true,
+          [col('commentCount')]: 0,
           [col('createdAt')]: now,
           [col('updatedAt')]: now,
           [col('publishedAt')]: publishedAt,
