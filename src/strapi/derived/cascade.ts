@@ -53,7 +53,7 @@ export async function cascadeFromCategories(
   for (const target of colophonConfig(strapi).trails.targets) {
     const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs, { coveredByPrefix });
     rows += result.rows;
-    skipped.push(...result.skipped);
+    for (const row of result.skipped) skipped.push(row);
   }
   reportDamage(strapi, inputs, affected, skipped);
   return { categories: affected.length, rows };
@@ -69,7 +69,7 @@ export async function cascadeEverything(strapi: Core.Strapi, trx: unknown): Prom
   for (const target of colophonConfig(strapi).trails.targets) {
     const result = await rederiveTargets(strapi, trx, target, 'all', inputs, { coveredByPrefix });
     rows += result.rows;
-    skipped.push(...result.skipped);
+    for (const row of result.skipped) skipped.push(row);
   }
   reportDamage(strapi, inputs, all, skipped);
   return { categories: all.length, rows };

@@ -121,7 +121,8 @@ async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarg
     // IN lists have a bound on every database.
     for (let start = 0; start < scope.categoryIds.length; start += 1000) {
       const chunk = scope.categoryIds.slice(start, start + 1000);
-      ids.push(...idsOf(await sql(strapi, trx, link.table).select(link.ownerColumn).whereIn(link.targetColumn, chunk)));
+      // A loop, not push(...rows): a spread of 200 000 arguments overflows the stack.
+      for (const id of idsOf(await sql(strapi, trx, link.table).select(link.ownerColumn).whereIn(link.targetColumn, chunk))) ids.push(id);
     }
   } else if ('rowIds' in scope) {
     ids = scope.rowIds;

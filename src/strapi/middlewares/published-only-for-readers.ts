@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { narrowFiltersToPublished } from './narrow-filters-to-published';
+import { refuseSortsThroughDrafts } from './refuse-draft-sorts';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
@@ -17,9 +18,10 @@ export function publishedOnlyForReaders(strapi: Core.Strapi): Modules.Documents.
 
     const auth = strapi.requestContext.get()?.state?.auth;
     if (auth?.strategy?.name === 'users-permissions') {
-      const params = context.params as { status?: string; filters?: unknown };
+      const params = context.params as { status?: string; filters?: unknown; sort?: unknown };
       params.status = 'published';
       if (params.filters) params.filters = narrowFiltersToPublished(strapi, context.uid, params.filters);
+      if (params.sort !== undefined) refuseSortsThroughDrafts(strapi, context.uid, params.sort);
     }
     return next();
   };
