@@ -34,6 +34,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
       moderationWords: env.array('COMMENT_MODERATION_WORDS', []),
       linksForModeration: env.int('COMMENT_LINKS_FOR_MODERATION', DEFAULT_MODERATION_RULES.linksForModeration),
       autoApproveKnownAuthors: env.bool('COMMENT_AUTO_APPROVE_KNOWN_AUTHORS', DEFAULT_MODERATION_RULES.autoApproveKnownAuthors),
+      // Opt-in only: an email is typed, not proven (see the README's warning).
+      autoApproveByEmail: env.bool('COMMENT_AUTO_APPROVE_BY_EMAIL', DEFAULT_MODERATION_RULES.autoApproveByEmail),
       maxThreadDepth: env.int('COMMENT_MAX_THREAD_DEPTH', DEFAULT_MODERATION_RULES.maxThreadDepth),
     },
     ipHashSecret: env('COMMENT_IP_SECRET', ''),

@@ -12,5 +12,6 @@ export const DEFAULT_MODERATION_RULES: Readonly<ModerationRules> = Object.freeze
   moderationWords: Object.freeze([] as string[]),
   linksForModeration: 2,
   autoApproveKnownAuthors: true,
+  autoApproveByEmail: false,
   maxThreadDepth: 5,
 });

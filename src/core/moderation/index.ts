@@ -1,4 +1,6 @@
 export type {
+  Caller,
+  CallerHistory,
   CommentField,
   CommentFields,
   CommentSubmission,

@@ -2,17 +2,22 @@
  * Decides what happens to a submitted comment. The checks run in this fixed
  * order and the first decisive one wins:
  *
- *   1. honeypot filled        -> stored as spam ("honeypot"); bots are not told
- *                                why, and their fields are clipped, not validated
- *   2. invalid field          -> rejected, 400, naming the field
- *   3. duplicate              -> rejected, 409
- *   4. too soon (flood)       -> rejected, 429 with retryAfterSeconds
+ *   1. invalid field          -> rejected, 400, naming the field (a bot that
+ *                                filled the honeypot is not validated: its
+ *                                fields are clipped and it goes on as spam)
+ *   2. duplicate              -> rejected, 409
+ *   3. too soon (flood)       -> rejected, 429 with retryAfterSeconds
+ *   4. honeypot filled        -> stored as spam ("honeypot"); bots are not told
  *   5. words and links        -> stored as spam (disallowed word) or pending
  *                                (moderation word, too many links)
- *   6. known author           -> stored as approved
+ *   6. known author           -> stored as approved: a signed-in account with an
+ *                                approved comment (or, opt-in, a known email)
  *   7. otherwise              -> stored as pending ("first comment from this author")
  *
- * Cheap, local checks come before the lookups so a flood of junk costs no queries.
+ * Duplicate and flood are judged on the caller's own history (its IP hash and its account,
+ * which the server knows), never on the email it typed: so no answer reveals whether some
+ * address has commented, and a trapped bot is held to the same rate as anyone, which bounds
+ * what it can store. They come after the cheap local checks and before storing anything.
  */
 import { computeRetryAfter } from './computeRetryAfter';
 import { isHoneypotFilled } from './isHoneypotFilled';
@@ -27,23 +32,24 @@ export async function moderateComment(
   lookups: ModerationLookups,
   now: Date,
 ): Promise<ModerationOutcome> {
-  const ipHash = input.ipHash ?? null;
+  const caller = { ipHash: input.ipHash ?? null, userId: input.userId ?? null };
+  const trapped = isHoneypotFilled(input.fields, rules);
 
-  if (isHoneypotFilled(input.fields, rules)) {
-    const value = { ...normalizeBotSubmission(input.fields, rules), ipHash };
-    return { action: 'store', status: 'spam', reason: 'honeypot', value };
+  let value: NormalizedComment;
+  if (trapped) {
+    value = { ...normalizeBotSubmission(input.fields, rules), ipHash: caller.ipHash };
+  } else {
+    const checked = validateCommentFields(input.fields, rules);
+    if (!checked.ok) return { action: 'reject', status: 400, field: checked.field, message: checked.message };
+    value = { ...checked.value, ipHash: caller.ipHash };
   }
 
-  const checked = validateCommentFields(input.fields, rules);
-  if (!checked.ok) return { action: 'reject', status: 400, field: checked.field, message: checked.message };
-  const value: NormalizedComment = { ...checked.value, ipHash };
-
-  if (await lookups.isDuplicate(value)) {
+  const history = await lookups.callerHistory(caller, value);
+  if (history.duplicate) {
     return { action: 'reject', status: 409, message: 'Duplicate comment: it looks as though you have already said that.' };
   }
-
   if (rules.floodIntervalSeconds > 0) {
-    const retryAfterSeconds = computeRetryAfter(await lookups.lastCommentAt(value), now, rules.floodIntervalSeconds);
+    const retryAfterSeconds = computeRetryAfter(history.lastCommentAt, now, rules.floodIntervalSeconds);
     if (retryAfterSeconds > 0) {
       return {
         action: 'reject',
@@ -54,13 +60,18 @@ export async function moderateComment(
     }
   }
 
+  if (trapped) return { action: 'store', status: 'spam', reason: 'honeypot', value };
+
   const scan = scanWordsAndLinks(value, rules);
   if (scan.verdict !== 'clean') {
     return { action: 'store', status: scan.verdict, reason: scan.reason ?? scan.verdict, value };
   }
 
-  if (rules.autoApproveKnownAuthors && (await lookups.hasApprovedComment(value.authorEmail))) {
+  if (rules.autoApproveKnownAuthors && history.knownAccount) {
     return { action: 'store', status: 'approved', reason: 'known author', value };
+  }
+  if (rules.autoApproveByEmail && (await lookups.hasApprovedComment(value.authorEmail))) {
+    return { action: 'store', status: 'approved', reason: 'known email', value };
   }
   return { action: 'store', status: 'pending', reason: 'first comment from this author', value };
 }

@@ -4,7 +4,7 @@ export interface ModerationRules {
   authorNameMaxLength: number;
   authorEmailMaxLength: number;
   bodyMaxLength: number;
-  /** Minimum seconds between two comments from the same IP hash or email; 0 disables. */
+  /** Minimum seconds between two comments from the same caller (IP hash or account); 0 disables. */
   floodIntervalSeconds: number;
   /** Case-insensitive substrings that mark a comment as spam. */
   disallowedWords: readonly string[];
@@ -12,7 +12,14 @@ export interface ModerationRules {
   moderationWords: readonly string[];
   /** This many links or more hold a comment for review; 0 disables. */
   linksForModeration: number;
+  /** Approve at once a signed-in reader whose account already has an approved comment. */
   autoApproveKnownAuthors: boolean;
+  /**
+   * Also approve at once any post whose email has an approved comment (WordPress's rule).
+   * Off by default: an email is typed, not proven, so anyone who knows a regular's address
+   * would post live under it.
+   */
+  autoApproveByEmail: boolean;
   /** Deepest allowed reply level, top-level comments being level 1. */
   maxThreadDepth: number;
 }
@@ -33,16 +40,41 @@ export interface CommentFields {
 export interface CommentSubmission {
   fields: Readonly<Record<string, unknown>>;
   ipHash: string | null;
+  /** The signed-in reader's account id, from the server's session; null for Public. */
+  userId?: number | null;
 }
 
 export interface NormalizedComment extends CommentFields {
   ipHash: string | null;
 }
 
+/**
+ * Who is posting, as the server knows it: the IP hash it computed and the account of the
+ * session. Never what the poster typed (name, email), which anyone can type.
+ */
+export interface Caller {
+  ipHash: string | null;
+  userId: number | null;
+}
+
+/** What the caller's own earlier comments say, read in one go. */
+export interface CallerHistory {
+  /** The caller already posted this very body on this article (trashed comments aside). */
+  duplicate: boolean;
+  /** When the caller last posted, or null. */
+  lastCommentAt: Date | null;
+  /** The caller's account has an approved comment (false for Public). */
+  knownAccount: boolean;
+}
+
 export interface ModerationLookups {
-  isDuplicate(comment: NormalizedComment): Promise<boolean>;
-  /** Latest comment from the same ipHash or email, or null when there is none. */
-  lastCommentAt(comment: NormalizedComment): Promise<Date | null>;
+  /**
+   * Duplicate, flood and known-author facts about the caller's own comments only, so that no
+   * answer depends on anyone else's private data: a 409 or a 429 cannot tell whether some
+   * email has commented.
+   */
+  callerHistory(caller: Caller, comment: NormalizedComment): Promise<CallerHistory>;
+  /** Only asked when rules.autoApproveByEmail is on. */
   hasApprovedComment(email: string): Promise<boolean>;
 }
 

@@ -1,45 +1,86 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { ModerationLookups } from '../../core/moderation';
-import { isPostgres } from '../derived/schema';
+import type { Caller, CallerHistory, ModerationLookups, NormalizedComment } from '../../core/moderation';
+import { columnOf, isPostgres, relationLinkOf, tableOf } from '../derived/schema';
 import type { CommentedArticle } from './article';
-import { COMMENT_UID } from './model';
+import { ARTICLE_UID, COMMENT_UID } from './model';
 
 /**
  * What moderation needs to know about earlier comments, read from the database (never from
  * process memory) so that several app instances on one PostgreSQL apply the same history.
  */
 export function createModerationLookups(strapi: Core.Strapi, article: CommentedArticle): ModerationLookups {
-  const comments = () => strapi.db.query(COMMENT_UID);
   return {
-    // WordPress's rule: trashed comments do not count, spam does (a spammer resending is still a duplicate).
-    async isDuplicate(comment) {
-      const count = await comments().count({
-        where: {
-          article: { documentId: article.documentId },
-          authorEmail: comment.authorEmail,
-          body: comment.body,
-          commentStatus: { $ne: 'trash' },
-        },
-      });
-      return count > 0;
-    },
-    // Two lookups rather than one with OR: each is a single step down its own index
-    // (see the indexes in the comment schema), however many comments the site holds.
-    async lastCommentAt(comment) {
-      const latestWhere = async (where: Record<string, unknown>) => {
-        const latest = await comments().findOne({ where, select: ['createdAt'], orderBy: { createdAt: 'desc' } });
-        return latest?.createdAt ? new Date(latest.createdAt).getTime() : null;
-      };
-      const times = [await latestWhere({ authorEmail: comment.authorEmail })];
-      if (comment.ipHash) times.push(await latestWhere({ ipHash: comment.ipHash }));
-      const known = times.filter((time): time is number => time !== null);
-      return known.length ? new Date(Math.max(...known)) : null;
-    },
+    callerHistory: (caller, comment) => readCallerHistory(strapi, article, caller, comment),
     async hasApprovedComment(email) {
-      return (await comments().count({ where: { authorEmail: email, commentStatus: 'approved' } })) > 0;
+      return (await strapi.db.query(COMMENT_UID).count({ where: { authorEmail: email, commentStatus: 'approved' } })) > 0;
     },
   };
+}
+
+/**
+ * The caller's own comments (same IP hash, or same account) answer duplicate, flood and
+ * known-author in ONE aggregate query, down the ip_hash index and the user link's index:
+ * - duplicate: the same body on the same article, trashed ones aside (WordPress counts spam:
+ *   a spammer resending is still a duplicate);
+ * - lastCommentAt: the latest of them;
+ * - knownAccount: an approved comment of the caller's own account (an IP alone proves nothing).
+ */
+async function readCallerHistory(
+  strapi: Core.Strapi,
+  article: CommentedArticle,
+  caller: Caller,
+  comment: NormalizedComment
+): Promise<CallerHistory> {
+  if (!caller.ipHash && caller.userId === null) return { duplicate: false, lastCommentAt: null, knownAccount: false };
+  const table = tableOf(strapi, COMMENT_UID);
+  const column = (attribute: string) => `${table}.${columnOf(strapi, COMMENT_UID, attribute)}`;
+  const articleLink = relationLinkOf(strapi, COMMENT_UID, 'article');
+  const userLink = relationLinkOf(strapi, COMMENT_UID, 'user');
+  const articles = tableOf(strapi, ARTICLE_UID);
+  const userId = caller.userId ?? -1;
+
+  const row = await strapi.db
+    .getConnection(table)
+    .leftJoin(articleLink.table, `${articleLink.table}.${articleLink.ownerColumn}`, `${table}.id`)
+    .leftJoin(articles, `${articles}.id`, `${articleLink.table}.${articleLink.targetColumn}`)
+    .leftJoin(userLink.table, `${userLink.table}.${userLink.ownerColumn}`, `${table}.id`)
+    .where((where) => {
+      if (caller.ipHash) where.orWhere(column('ipHash'), caller.ipHash);
+      if (caller.userId !== null) where.orWhere(`${userLink.table}.${userLink.targetColumn}`, userId);
+    })
+    .max({ last: column('createdAt') })
+    .max({
+      duplicate: strapi.db.connection.raw(`CASE WHEN ?? = ? AND ??.?? = ? AND ?? <> 'trash' THEN 1 ELSE 0 END`, [
+        column('body'),
+        comment.body,
+        articles,
+        columnOf(strapi, ARTICLE_UID, 'documentId'),
+        article.documentId,
+        column('commentStatus'),
+      ]),
+    })
+    .max({
+      known: strapi.db.connection.raw(`CASE WHEN ??.?? = ? AND ?? = 'approved' THEN 1 ELSE 0 END`, [
+        userLink.table,
+        userLink.targetColumn,
+        userId,
+        column('commentStatus'),
+      ]),
+    })
+    .first();
+  return {
+    duplicate: Number(row?.duplicate ?? 0) > 0,
+    lastCommentAt: toDate(row?.last),
+    knownAccount: Number(row?.known ?? 0) > 0,
+  };
+}
+
+/** SQLite returns a raw timestamp as epoch milliseconds, PostgreSQL as a Date. */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /**

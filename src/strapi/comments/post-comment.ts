@@ -37,8 +37,9 @@ export async function postComment(strapi: Core.Strapi, reader: Reader, params: C
   const fields = withAccountDefaults(sent, reader);
 
   return strapi.db.transaction(async ({ trx }) => {
-    await lockAuthor(strapi, trx, [emailKey(fields.authorEmail), ipHash && `ip:${ipHash}`]);
-    const outcome = await moderateComment({ fields, ipHash }, rules, createModerationLookups(strapi, article), new Date());
+    const userId = reader.account?.id ?? null;
+    await lockAuthor(strapi, trx, [ipHash && `ip:${ipHash}`, userId !== null ? `user:${userId}` : null]);
+    const outcome = await moderateComment({ fields, ipHash, userId }, rules, createModerationLookups(strapi, article), new Date());
     if (outcome.action === 'reject') throwRejection(outcome, reader.ctx);
 
     const { authorName, authorEmail, body } = outcome.value;
@@ -83,10 +84,6 @@ function withAccountDefaults(sent: Record<string, unknown>, reader: Reader): Rec
     authorName: sent.authorName ?? reader.account.username ?? undefined,
     authorEmail: sent.authorEmail ?? reader.account.email ?? undefined,
   };
-}
-
-function emailKey(value: unknown): string | null {
-  return typeof value === 'string' ? `email:${value.trim().toLowerCase()}` : null;
 }
 
 function cleanUserAgent(userAgent: string | null): string | null {

@@ -39,13 +39,25 @@ export interface Posted {
   retryAfter: string | null;
 }
 
+export interface Account {
+  id: number;
+  email: string;
+  jwt: string;
+}
+
 export interface Poster {
   label: string;
   door: 'REST' | 'GraphQL';
   who: 'Public' | 'Authenticated';
-  /** The signed-in reader's account, for Authenticated posters. */
-  account: { id: number; email: string } | null;
-  post(data: Record<string, unknown>, options?: { ip?: string; userAgent?: string }): Promise<Posted>;
+  /** The account of the latest post, for Authenticated posters. */
+  readonly account: { id: number; email: string } | null;
+  /** A new signed-in reader's account, to post with through `options.account`. */
+  signUp(): Promise<Account>;
+  /**
+   * Posts through this door. Authenticated posters sign up a new account for each post unless
+   * given one: the flood rule holds an account to one comment every 15 s, as it holds an IP.
+   */
+  post(data: Record<string, unknown>, options?: { ip?: string; userAgent?: string; account?: Account }): Promise<Posted>;
 }
 
 /** How each GraphQL error code reads as the HTTP status a REST client gets for the same refusal. */
@@ -111,20 +123,25 @@ async function postGraphql(app: TestApp, data: unknown, ip: string, userAgent: s
 
 /** The four ways a reader posts: REST and GraphQL, as Public and signed in. */
 export async function allPosters(app: TestApp): Promise<Poster[]> {
-  const make = async (door: Poster['door'], who: Poster['who']): Promise<Poster> => {
-    // One account per poster: a shared one would trip the flood rule between doors.
-    const account = who === 'Authenticated' ? await createUserJwt(app, 'authenticated') : null;
-    const jwt = account?.jwt;
+  const make = (door: Poster['door'], who: Poster['who']): Poster => {
+    let latest: Account | null = null;
     const send = door === 'REST' ? postRest : postGraphql;
+    const signUp = () => createUserJwt(app, 'authenticated');
     return {
       label: `${door} as ${who}`,
       door,
       who,
-      account: account ? { id: account.id, email: account.email } : null,
-      post: (data, options = {}) => send(app, data, options.ip ?? nextIp(), options.userAgent, jwt),
+      get account() {
+        return latest ? { id: latest.id, email: latest.email } : null;
+      },
+      signUp,
+      async post(data, options = {}) {
+        if (who === 'Authenticated') latest = options.account ?? (await signUp());
+        return send(app, data, options.ip ?? nextIp(), options.userAgent, latest?.jwt);
+      },
     };
   };
-  return Promise.all([make('REST', 'Public'), make('REST', 'Authenticated'), make('GraphQL', 'Public'), make('GraphQL', 'Authenticated')]);
+  return [make('REST', 'Public'), make('REST', 'Authenticated'), make('GraphQL', 'Public'), make('GraphQL', 'Authenticated')];
 }
 
 /** A well-formed comment from a first-time reader. */
@@ -173,12 +190,12 @@ export function publicThread(app: TestApp, article: string, query: Record<string
  */
 export async function insertCommentRow(
   app: TestApp,
-  values: { authorEmail: string; ipHash?: string | null; secondsAgo: number; commentStatus?: string; body?: string }
+  values: { authorEmail: string; ipHash?: string | null; secondsAgo: number; commentStatus?: string; body?: string; userId?: number }
 ) {
   const meta = app.strapi.db.metadata.get(COMMENT as any);
   const column = (attribute: string) => (meta.attributes[attribute] as { columnName: string }).columnName;
   const at = new Date(Date.now() - values.secondsAgo * 1000);
-  await app.strapi.db.connection(meta.tableName).insert({
+  const [inserted] = await app.strapi.db.connection(meta.tableName).returning('id').insert({
     [column('documentId')]: `elsewhere${String(Math.random()).slice(2, 17)}`.padEnd(24, '0').slice(0, 24),
     [column('authorName')]: 'Another instance',
     [column('authorEmail')]: values.authorEmail,
@@ -190,4 +207,9 @@ export async function insertCommentRow(
     [column('updatedAt')]: at,
     [column('publishedAt')]: at,
   });
+  if (values.userId !== undefined) {
+    const link = (meta.attributes.user as any).joinTable;
+    const id = typeof inserted === 'object' ? (inserted as { id: number }).id : inserted;
+    await app.strapi.db.connection(link.name).insert({ [link.joinColumn.name]: id, [link.inverseJoinColumn.name]: values.userId });
+  }
 }

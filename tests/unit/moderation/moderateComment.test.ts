@@ -1,27 +1,26 @@
 import {
   DEFAULT_MODERATION_RULES,
   moderateComment,
+  type CallerHistory,
   type CommentSubmission,
-  type ModerationLookups,
   type ModerationRules,
 } from '../../../src/core/moderation';
 
 const now = new Date('2024-01-01T12:00:00.000Z');
 const rules: ModerationRules = { ...DEFAULT_MODERATION_RULES, disallowedWords: ['viagra'], moderationWords: ['casino'] };
 
-function submission(fields: Record<string, unknown> = {}, ipHash: string | null = 'hash-1'): CommentSubmission {
+function submission(fields: Record<string, unknown> = {}, ipHash: string | null = 'hash-1', userId: number | null = null): CommentSubmission {
   return {
     fields: { authorName: 'Jeanne', authorEmail: 'Jeanne@Example.org', body: 'Merci !', website: '', ...fields },
     ipHash,
+    userId,
   };
 }
 
-function lookups(overrides: Partial<ModerationLookups> = {}) {
+function lookups(history: Partial<CallerHistory> = {}, knownEmail = false) {
   return {
-    isDuplicate: jest.fn(async () => false),
-    lastCommentAt: jest.fn(async (): Promise<Date | null> => null),
-    hasApprovedComment: jest.fn(async () => false),
-    ...overrides,
+    callerHistory: jest.fn(async (): Promise<CallerHistory> => ({ duplicate: false, lastCommentAt: null, knownAccount: false, ...history })),
+    hasApprovedComment: jest.fn(async () => knownEmail),
   };
 }
 
@@ -36,21 +35,33 @@ describe('moderateComment', () => {
     });
   });
 
-  it('approves an author who already has an approved comment', async () => {
-    const deps = lookups({ hasApprovedComment: jest.fn(async () => true) });
-    const outcome = await moderateComment(submission(), rules, deps, now);
-    expect(outcome).toMatchObject({ action: 'store', status: 'approved' });
-    expect(deps.hasApprovedComment).toHaveBeenCalledWith('jeanne@example.org');
+  it('asks about the caller as the server knows it (IP hash, account), never by the email it typed', async () => {
+    const deps = lookups();
+    await moderateComment(submission({}, 'hash-1', 7), rules, deps, now);
+    expect(deps.callerHistory).toHaveBeenCalledWith({ ipHash: 'hash-1', userId: 7 }, expect.objectContaining({ body: 'Merci !' }));
+    expect(deps.hasApprovedComment).not.toHaveBeenCalled();
   });
 
-  it('does not auto-approve when the rule is off', async () => {
-    const deps = lookups({ hasApprovedComment: jest.fn(async () => true) });
-    const outcome = await moderateComment(submission(), { ...rules, autoApproveKnownAuthors: false }, deps, now);
-    expect(outcome).toMatchObject({ status: 'pending' });
+  describe('6. known authors', () => {
+    it('approves a signed-in account that already has an approved comment', async () => {
+      const outcome = await moderateComment(submission({}, 'hash-1', 7), rules, lookups({ knownAccount: true }), now);
+      expect(outcome).toMatchObject({ action: 'store', status: 'approved', reason: 'known author' });
+    });
+
+    it('does not approve on a known email alone, unless that opt-in rule is on', async () => {
+      expect(await moderateComment(submission(), rules, lookups({}, true), now)).toMatchObject({ status: 'pending' });
+      const optedIn = await moderateComment(submission(), { ...rules, autoApproveByEmail: true }, lookups({}, true), now);
+      expect(optedIn).toMatchObject({ status: 'approved', reason: 'known email' });
+    });
+
+    it('does not auto-approve when the rule is off', async () => {
+      const outcome = await moderateComment(submission(), { ...rules, autoApproveKnownAuthors: false }, lookups({ knownAccount: true }), now);
+      expect(outcome).toMatchObject({ status: 'pending' });
+    });
   });
 
-  describe('1. honeypot', () => {
-    it('stores a bot comment as spam without validating or querying', async () => {
+  describe('the honeypot', () => {
+    it('stores a bot comment as spam without validating it', async () => {
       const deps = lookups();
       const outcome = await moderateComment(
         submission({ website: 'http://spam.example', authorName: '', authorEmail: 'bad', body: 'x'.repeat(9000) }),
@@ -64,39 +75,40 @@ describe('moderateComment', () => {
         expect(outcome.value.authorName).not.toBe('');
         expect(outcome.value.ipHash).toBe('hash-1');
       }
-      expect(deps.isDuplicate).not.toHaveBeenCalled();
-      expect(deps.lastCommentAt).not.toHaveBeenCalled();
+    });
+
+    it('holds a trapped bot to the same duplicate and flood rules as anyone, so it cannot fill the store', async () => {
+      const trap = { website: 'http://spam.example' };
+      expect(await moderateComment(submission(trap), rules, lookups({ duplicate: true }), now)).toMatchObject({ status: 409 });
+      const recent = lookups({ lastCommentAt: new Date(now.getTime() - 1000) });
+      expect(await moderateComment(submission(trap), rules, recent, now)).toMatchObject({ status: 429 });
     });
   });
 
-  describe('2. validation', () => {
+  describe('validation', () => {
     it('rejects with 400 naming the field, before any lookup', async () => {
-      const deps = lookups({ isDuplicate: jest.fn(async () => true) });
+      const deps = lookups({ duplicate: true });
       const outcome = await moderateComment(submission({ authorEmail: 'nope' }), rules, deps, now);
       expect(outcome).toEqual({ action: 'reject', status: 400, field: 'authorEmail', message: 'Email is not a valid address' });
-      expect(deps.isDuplicate).not.toHaveBeenCalled();
+      expect(deps.callerHistory).not.toHaveBeenCalled();
     });
   });
 
-  describe('3. duplicate', () => {
+  describe('duplicate', () => {
     it('rejects with 409 before the flood check', async () => {
-      const deps = lookups({ isDuplicate: jest.fn(async () => true), lastCommentAt: jest.fn(async () => now) });
-      const outcome = await moderateComment(submission(), rules, deps, now);
+      const outcome = await moderateComment(submission(), rules, lookups({ duplicate: true, lastCommentAt: now }), now);
       expect(outcome).toMatchObject({ action: 'reject', status: 409 });
-      expect(deps.isDuplicate).toHaveBeenCalledWith(expect.objectContaining({ authorEmail: 'jeanne@example.org', body: 'Merci !' }));
     });
   });
 
-  describe('4. flood', () => {
+  describe('flood', () => {
     it('rejects with 429 and the seconds left', async () => {
-      const deps = lookups({ lastCommentAt: jest.fn(async () => new Date(now.getTime() - 4_500)) });
-      const outcome = await moderateComment(submission(), rules, deps, now);
+      const outcome = await moderateComment(submission(), rules, lookups({ lastCommentAt: new Date(now.getTime() - 4_500) }), now);
       expect(outcome).toMatchObject({ action: 'reject', status: 429, retryAfterSeconds: 11 });
-      expect(deps.lastCommentAt).toHaveBeenCalledWith(expect.objectContaining({ ipHash: 'hash-1' }));
     });
 
     it('lets the author through once the interval has passed', async () => {
-      const deps = lookups({ lastCommentAt: jest.fn(async () => new Date(now.getTime() - 15_000)) });
+      const deps = lookups({ lastCommentAt: new Date(now.getTime() - 15_000) });
       expect(await moderateComment(submission(), rules, deps, now)).toMatchObject({ action: 'store' });
     });
 
@@ -104,24 +116,24 @@ describe('moderateComment', () => {
       const deps = lookups();
       const outcome = await moderateComment(submission({ ipHash: 'forged' }, 'real'), rules, deps, now);
       expect(outcome.action === 'store' && outcome.value.ipHash).toBe('real');
+      expect(deps.callerHistory).toHaveBeenCalledWith({ ipHash: 'real', userId: null }, expect.anything());
     });
   });
 
-  describe('5. words and links', () => {
+  describe('words and links', () => {
     it('stores a disallowed word as spam even for a known author', async () => {
-      const deps = lookups({ hasApprovedComment: jest.fn(async () => true) });
-      const outcome = await moderateComment(submission({ body: 'viagra' }), rules, deps, now);
+      const outcome = await moderateComment(submission({ body: 'viagra' }, 'h', 7), rules, lookups({ knownAccount: true }), now);
       expect(outcome).toMatchObject({ action: 'store', status: 'spam', reason: 'disallowed word "viagra"' });
     });
 
     it('holds a moderation word or too many links even for a known author', async () => {
-      const deps = lookups({ hasApprovedComment: jest.fn(async () => true) });
-      expect(await moderateComment(submission({ body: 'casino' }), rules, deps, now)).toMatchObject({
+      const deps = lookups({ knownAccount: true });
+      expect(await moderateComment(submission({ body: 'casino' }, 'h', 7), rules, deps, now)).toMatchObject({
         status: 'pending',
         reason: 'moderation word "casino"',
       });
       expect(
-        await moderateComment(submission({ body: 'http://a.example http://b.example' }), rules, deps, now),
+        await moderateComment(submission({ body: 'http://a.example http://b.example' }, 'h', 7), rules, deps, now),
       ).toMatchObject({ status: 'pending', reason: expect.stringMatching(/links/) });
     });
   });
