@@ -72,10 +72,16 @@ export async function rederiveTargets(
   const ids = await resolveScope(strapi, trx, target, scope);
   const has = derivedAttributesOf(strapi, target.uid);
 
+  const multiBatch = ids.length > batchSize;
+  // On SQLite every statement runs synchronously on the main thread, so a batch would run from
+  // its first statement to its last without letting a single request in: yield between steps.
+  const pause = () => (multiBatch ? yieldToEventLoop() : Promise.resolve());
   for (let start = 0; start < ids.length; start += batchSize) {
-    if (start > 0) await yieldToEventLoop();
+    await pause();
     const rows = await readTargetRows(strapi, trx, target, ids.slice(start, start + batchSize));
+    await pause();
     const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
+    await pause();
 
     const pathChanges: PathChange[] = [];
     const updates = [];
@@ -97,6 +103,7 @@ export async function rederiveTargets(
       }
       updates.push({ id: row.id, values });
     }
+    await pause();
     await updateRowsById(strapi, trx, target.uid, updates);
     await recordRedirects(strapi, trx, pathChanges);
     result.rows += updates.length;
@@ -104,32 +111,52 @@ export async function rederiveTargets(
   return result;
 }
 
-/** The row ids in scope, sorted, read once for the whole cascade (a few bytes a row). */
+/**
+ * The row ids in scope, sorted and unique, read once for the whole cascade (8 bytes a row).
+ * A category's articles are read one category at a time, yielding in between, so that no
+ * single read of a large archive holds the event loop.
+ */
 async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarget, scope: TargetScope): Promise<number[]> {
   const table = tableOf(strapi, target.uid);
-  const idsOf = (rows: Array<Record<string, unknown>>) => rows.map((row) => Number(Object.values(row)[0]));
-  let ids: number[];
+  const numbers = (values: unknown[]) => values.map(Number);
+  const ids: number[] = [];
+  const append = (values: unknown[]) => {
+    // A loop, not push(...values): a spread of 200 000 arguments overflows the stack.
+    for (const value of values) ids.push(Number(value));
+  };
   if (scope === 'all') {
-    ids = idsOf(await sql(strapi, trx, table).select('id'));
+    // Keyset pages down the primary key, for the same reason as categories below.
+    for (let cursor = 0; ; ) {
+      const page = numbers(await sql(strapi, trx, table).pluck('id').where('id', '>', cursor).orderBy('id').limit(10_000));
+      append(page);
+      if (page.length < 10_000) break;
+      cursor = page[page.length - 1];
+      await yieldToEventLoop();
+    }
   } else if ('documentId' in scope) {
-    const query = sql(strapi, trx, table).select('id').where(columnOf(strapi, target.uid, 'documentId'), scope.documentId);
+    const query = sql(strapi, trx, table).pluck('id').where(columnOf(strapi, target.uid, 'documentId'), scope.documentId);
     if (scope.locale) query.where(columnOf(strapi, target.uid, 'locale'), scope.locale);
-    ids = idsOf(await query);
+    append(await query);
   } else if ('categoryIds' in scope) {
     const link = relationLinkOf(strapi, target.uid, target.categoryField);
-    ids = [];
-    // IN lists have a bound on every database.
-    for (let start = 0; start < scope.categoryIds.length; start += 1000) {
-      const chunk = scope.categoryIds.slice(start, start + 1000);
-      // A loop, not push(...rows): a spread of 200 000 arguments overflows the stack.
-      for (const id of idsOf(await sql(strapi, trx, link.table).select(link.ownerColumn).whereIn(link.targetColumn, chunk))) ids.push(id);
+    for (const categoryId of scope.categoryIds) {
+      append(await sql(strapi, trx, link.table).pluck(link.ownerColumn).where(link.targetColumn, categoryId));
+      if (scope.categoryIds.length > 1) await yieldToEventLoop();
     }
   } else if ('rowIds' in scope) {
-    ids = scope.rowIds;
-  } else {
-    ids = scope.creditedSourceIds.length === 0 ? [] : idsOf(await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds));
+    return sortedUnique(scope.rowIds);
+  } else if (scope.creditedSourceIds.length > 0) {
+    append(numbers((await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds)).map((row: Record<string, unknown>) => Object.values(row)[0])));
   }
-  return [...new Set(ids)].sort((a, b) => a - b);
+  return sortedUnique(ids);
+}
+
+/** Numeric sort on a typed array: a fraction of what sorting 200 000 boxed numbers costs. */
+function sortedUnique(ids: readonly number[]): number[] {
+  const sorted = Float64Array.from(ids).sort();
+  const unique: number[] = [];
+  for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
+  return unique;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
