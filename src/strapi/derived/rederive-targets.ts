@@ -118,7 +118,6 @@ export async function rederiveTargets(
  */
 async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarget, scope: TargetScope): Promise<number[]> {
   const table = tableOf(strapi, target.uid);
-  const numbers = (values: unknown[]) => values.map(Number);
   const ids: number[] = [];
   const append = (values: unknown[]) => {
     // A loop, not push(...values): a spread of 200 000 arguments overflows the stack.
@@ -127,10 +126,10 @@ async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarg
   if (scope === 'all') {
     // Keyset pages down the primary key, for the same reason as categories below.
     for (let cursor = 0; ; ) {
-      const page = numbers(await sql(strapi, trx, table).pluck('id').where('id', '>', cursor).orderBy('id').limit(10_000));
+      const page: unknown[] = await sql(strapi, trx, table).pluck('id').where('id', '>', cursor).orderBy('id').limit(10_000);
       append(page);
       if (page.length < 10_000) break;
-      cursor = page[page.length - 1];
+      cursor = Number(page[page.length - 1]);
       await yieldToEventLoop();
     }
   } else if ('documentId' in scope) {
@@ -146,7 +145,7 @@ async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarg
   } else if ('rowIds' in scope) {
     return sortedUnique(scope.rowIds);
   } else if (scope.creditedSourceIds.length > 0) {
-    append(numbers((await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds)).map((row: Record<string, unknown>) => Object.values(row)[0])));
+    append((await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds)).map((row: Record<string, unknown>) => Object.values(row)[0]));
   }
   return sortedUnique(ids);
 }
