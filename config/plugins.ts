@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { hideInternalErrors } from '../src/strapi/graphql/hide-internal-errors';
 import { ensureSecrets } from '../src/strapi/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
@@ -17,7 +18,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         maxLimit: 100,
         depthLimit: 10,
         landingPage: env('NODE_ENV', 'development') !== 'production',
-        apolloServer: { introspection: true },
+        apolloServer: {
+          introspection: true,
+          // In production an internal error's message (a database error's is its SQL) stays in the log.
+          plugins: env('NODE_ENV', 'development') === 'production' ? [hideInternalErrors()] : [],
+        },
       },
     },
   };
