@@ -8,6 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // After the parsers, before anything reads what they parsed.
+  'global::input-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -7,3 +7,4 @@ export * from './attribution';
 export * from './moderation';
 export * from './contention';
 export * from './consistency';
+export * from './input';

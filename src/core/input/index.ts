@@ -1,0 +1,4 @@
+export { DEFAULT_INPUT_LIMITS, findInputProblem } from './findInputProblem';
+export type { InputLimits, InputProblem } from './findInputProblem';
+export { findFragmentCycle } from './findFragmentCycle';
+export type { FragmentGraph } from './findFragmentCycle';
