@@ -4,12 +4,12 @@ import type { PathMove } from '../../core/trail';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from './bulk-update';
-import { derivedAttributesOf, deriveTargetValues, type DerivationInputs } from './derive-target';
+import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
 import { creditedRowsQuery } from './credited-rows';
 import { loadCredits } from './load-credits';
 import { recordRedirects, type PathChange } from './redirects';
 import { columnOf, relationLinkOf, sql, tableOf } from './schema';
-import { readTargetRows } from './target-rows';
+import { readTargetRows, targetRowsQuery, toTargetRow } from './target-rows';
 
 /** Which rows of a target to recompute. */
 export type TargetScope =
@@ -69,8 +69,10 @@ export async function rederiveTargets(
 ): Promise<RederiveResult> {
   const { batchSize } = colophonConfig(strapi).trails;
   const result: RederiveResult = { rows: 0, derived: new Map(), skipped: [] };
-  const ids = await resolveScope(strapi, trx, target, scope);
   const has = derivedAttributesOf(strapi, target.uid);
+  // One document's write (the hot path) reads its few rows at once, with no id lookup first.
+  const documentRows = typeof scope === 'object' && 'documentId' in scope ? await readDocumentRows(strapi, trx, target, scope) : null;
+  const ids = documentRows ? documentRows.map((row) => row.id) : await resolveScope(strapi, trx, target, scope as Exclude<TargetScope, { documentId: string }>);
 
   const multiBatch = ids.length > batchSize;
   // On SQLite every statement runs synchronously on the main thread, so a batch would run from
@@ -78,7 +80,7 @@ export async function rederiveTargets(
   const pause = () => (multiBatch ? yieldToEventLoop() : Promise.resolve());
   for (let start = 0; start < ids.length; start += batchSize) {
     await pause();
-    const rows = await readTargetRows(strapi, trx, target, ids.slice(start, start + batchSize));
+    const rows = documentRows ?? (await readTargetRows(strapi, trx, target, ids.slice(start, start + batchSize)));
     await pause();
     const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
     await pause();
@@ -116,7 +118,12 @@ export async function rederiveTargets(
  * A category's articles are read one category at a time, yielding in between, so that no
  * single read of a large archive holds the event loop.
  */
-async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarget, scope: TargetScope): Promise<number[]> {
+async function resolveScope(
+  strapi: Core.Strapi,
+  trx: unknown,
+  target: TrailTarget,
+  scope: Exclude<TargetScope, { documentId: string }>
+): Promise<number[]> {
   const table = tableOf(strapi, target.uid);
   const ids: number[] = [];
   const append = (values: unknown[]) => {
@@ -132,10 +139,6 @@ async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarg
       cursor = Number(page[page.length - 1]);
       await yieldToEventLoop();
     }
-  } else if ('documentId' in scope) {
-    const query = sql(strapi, trx, table).pluck('id').where(columnOf(strapi, target.uid, 'documentId'), scope.documentId);
-    if (scope.locale) query.where(columnOf(strapi, target.uid, 'locale'), scope.locale);
-    append(await query);
   } else if ('categoryIds' in scope) {
     const link = relationLinkOf(strapi, target.uid, target.categoryField);
     for (const categoryId of scope.categoryIds) {
@@ -148,6 +151,20 @@ async function resolveScope(strapi: Core.Strapi, trx: unknown, target: TrailTarg
     append((await creditedRowsQuery(strapi, trx, target.uid, scope.creditedSourceIds)).map((row: Record<string, unknown>) => Object.values(row)[0]));
   }
   return sortedUnique(ids);
+}
+
+async function readDocumentRows(
+  strapi: Core.Strapi,
+  trx: unknown,
+  target: TrailTarget,
+  scope: { documentId: string; locale?: string }
+): Promise<TargetRow[]> {
+  const table = tableOf(strapi, target.uid);
+  const query = targetRowsQuery(strapi, trx, target)
+    .where(`${table}.${columnOf(strapi, target.uid, 'documentId')}`, scope.documentId)
+    .orderBy(`${table}.id`, 'asc');
+  if (scope.locale) query.where(`${table}.${columnOf(strapi, target.uid, 'locale')}`, scope.locale);
+  return (await query).map(toTargetRow);
 }
 
 /** Numeric sort on a typed array: a fraction of what sorting 200 000 boxed numbers costs. */
