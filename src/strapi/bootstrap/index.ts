@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
+import { slimCategoryEvents } from '../trails/slim-category-events';
 import { ensureDevelopmentAdmin } from './admin-user';
 import { lockDerivedFields } from './content-manager-views';
 import { seedDemoContent } from './demo-content';
@@ -11,6 +12,7 @@ import { grantRolePermissions } from './permissions';
 /** Every step is idempotent: a restart changes nothing that is already in place. */
 export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await ensureTrailLockRow(strapi);
+  slimCategoryEvents(strapi);
   await ensureLocales(strapi);
   await bootstrapComments(strapi);
   await grantRolePermissions(strapi);
