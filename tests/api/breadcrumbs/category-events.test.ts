@@ -23,7 +23,7 @@ describe('category events stay the size of a category', () => {
     for (let i = 0; i < 3; i += 1) await make.article(`Article ${i}`, { category: category.documentId, published: true });
 
     const events: any[] = [];
-    const listener = (payload: any) => {
+    const listener: any = (payload: any) => {
       if (payload.uid === 'api::category.category') events.push(payload.entry);
     };
     app.strapi.eventHub.on('entry.update', listener);
@@ -42,7 +42,7 @@ describe('category events stay the size of a category', () => {
   it('an article event still carries its category', async () => {
     const category = await newsroom(app).category('Asie');
     const events: any[] = [];
-    const listener = (payload: any) => {
+    const listener: any = (payload: any) => {
       if (payload.uid === 'api::article.article') events.push(payload.entry);
     };
     app.strapi.eventHub.on('entry.create', listener);
