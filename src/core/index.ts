@@ -8,3 +8,4 @@ export * from './moderation';
 export * from './contention';
 export * from './consistency';
 export * from './input';
+export * from './text';

@@ -1,8 +1,9 @@
+import { stripInvisible } from '../text/stripInvisible';
+
 export const FIELD_MAX_LENGTH = 1000;
 
-// Control characters (null bytes break Postgres text columns) and bidi
-// overrides/isolates, which can make a credit read backwards on the page.
-const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+// Control characters: null bytes break Postgres text columns.
+const CONTROL = /\p{Cc}/gu;
 
 /**
  * Trims, collapses whitespace, strips control characters and caps the length,
@@ -11,7 +12,8 @@ const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
  */
 export function cleanText(value: unknown, maxLength: number = FIELD_MAX_LENGTH): string {
   if (typeof value !== 'string') return '';
-  const clean = value.replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+  // Bidi overrides and zero-width characters can make a credit read backwards on the page.
+  const clean = stripInvisible(value.replace(/\s+/g, ' ').replace(CONTROL, '')).replace(/ {2,}/g, ' ').trim();
   if (clean.length <= maxLength) return clean;
   let cut = maxLength - 1;
   // Never split a surrogate pair: half an emoji renders as a replacement box.

@@ -1,3 +1,4 @@
+import { stripInvisible } from '../text/stripInvisible';
 import { isValidEmail } from './isValidEmail';
 import type { CommentField, FieldCheck, ModerationRules } from './types';
 
@@ -27,7 +28,9 @@ function checkText(
   if (raw === undefined || raw === null) return invalid(field, `${label} is required`);
   if (typeof raw !== 'string') return invalid(field, `${label} must be text`);
   if (forbidden.test(raw)) return invalid(field, `${label} contains invalid characters`);
-  const value = raw.trim();
+  // Bidi overrides and zero-width characters would make the name or the text read otherwise
+  // than it is written (a link that displays backwards); a value made only of them is empty.
+  const value = stripInvisible(raw).trim();
   if (value === '') return invalid(field, `${label} is required`);
   if (value.length > maxLength) return invalid(field, `${label} must be at most ${maxLength} characters`);
   return { ok: true, value };

@@ -1,3 +1,4 @@
+import { stripInvisible } from '../text/stripInvisible';
 import { normalizeBlogPath } from './normalizeBlogPath';
 import type { SiteTrailSettings } from './types';
 
@@ -19,9 +20,10 @@ function hasText(value: string | null | undefined): value is string {
 
 export function resolveTrailSettings(site: SiteTrailSettings): ResolvedTrailSettings {
   return {
-    siteName: site.name,
+    // Every crumb, breadcrumbText and JSON-LD repeat these: no bidi override may ride along.
+    siteName: stripInvisible(site.name),
     baseUrl: hasText(site.baseUrl) ? site.baseUrl.trim().replace(/\/+$/, '') : '',
-    blogLabel: hasText(site.blogLabel) ? site.blogLabel : DEFAULT_BLOG_LABEL,
+    blogLabel: hasText(site.blogLabel) ? stripInvisible(site.blogLabel) : DEFAULT_BLOG_LABEL,
     blogPath: normalizeBlogPath(site.blogPath),
     // An empty separator would glue the labels together into one unreadable word.
     separator: typeof site.breadcrumbSeparator === 'string' && site.breadcrumbSeparator !== ''

@@ -34,8 +34,6 @@ const XSS = [
 const UNICODE = [
   'Émile a écrit : « très juste » — merci ! 🎉👩🏽‍💻',
   'e\u0301 combining accent versus \u00e9 precomposed',
-  'right-to-left override \u202Egnp.exe\u202C trick',
-  'zero\u200Bwidth\u200Djoiners\uFEFF and BOM',
   'line\u2028separator and paragraph\u2029separator',
   'full-width \uFF1Cscript\uFF1E not a tag',
   '𝕬𝖘𝖙𝖗𝖆𝖑 plane 𝟘𝟙𝟚 and 🏳️‍🌈',
@@ -69,6 +67,16 @@ describe('hostile input: a 400 or safe output, and the server stays up', () => {
       expect(posted.comment.authorName).toBe(payload);
       expectSafeHtml(posted.comment.bodyHtml);
       expect(posted.comment.bodyHtml).not.toMatch(/href="(?!https?:)/);
+    });
+
+    it.each([
+      ['right-to-left override \u202Egnp.exe\u202C trick', 'right-to-left override gnp.exe trick'],
+      ['zero\u200Bwidth\u200Djoiners\uFEFF and BOM', 'zerowidthjoiners and BOM'],
+    ])('strips the invisible characters from %j, which would make it read otherwise', async (text, stored) => {
+      const posted = await poster().post(aComment(article.documentId, { body: text, authorName: text.slice(0, 40) }));
+      expect(posted.status).toBe(201);
+      expect(posted.comment.body).toBe(stored);
+      expect(posted.comment.authorName).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B\u200D\uFEFF]/);
     });
 
     it.each(UNICODE)('keeps %j exactly as written', async (text) => {

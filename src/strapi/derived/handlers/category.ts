@@ -8,6 +8,7 @@ import { rederiveTargets } from '../rederive-targets';
 import { resolveCategoryIntent } from '../resolve-category';
 import { relationLinkOf, sql } from '../schema';
 import { isValidSlug, toSlug } from '../../../core/slug';
+import { stripInvisible } from '../../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../write-context';
 
 export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs'];
@@ -29,10 +30,11 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
     ? [...tree.nodes.values()].find((n) => n.documentId === params.documentId && n.locale === locale)
     : undefined;
 
-  if (data.name !== undefined && (typeof data.name !== 'string' || data.name.trim() === '')) {
+  if (data.name !== undefined && (typeof data.name !== 'string' || stripInvisible(data.name).trim() === '')) {
     fail('name must not be empty', { field: 'name' });
   }
-  const name = typeof data.name === 'string' ? data.name.trim() : self?.name;
+  // Bidi overrides and zero-width characters would reach every trail below it as they are.
+  const name = typeof data.name === 'string' ? stripInvisible(data.name).trim() : self?.name;
   if (!name) fail('name is required', { field: 'name' });
   if (typeof data.name === 'string') data.name = name;
 

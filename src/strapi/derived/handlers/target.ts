@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { checkPublishPolicy } from '../../../core/attribution';
+import { stripInvisible } from '../../../core/text';
 import { colophonConfig, type TrailTarget } from '../../colophon-config';
 import type { DerivationInputs } from '../derive-target';
 import { readRelationIntent } from '../relation-input';
@@ -34,10 +35,11 @@ export async function prepareTargetWrite(
       : null;
 
   const sentTitle = data[target.titleField];
-  if (sentTitle !== undefined && (typeof sentTitle !== 'string' || sentTitle.trim() === '')) {
+  if (sentTitle !== undefined && (typeof sentTitle !== 'string' || stripInvisible(sentTitle).trim() === '')) {
     fail(`${target.titleField} must not be empty`, { field: target.titleField });
   }
-  const title = typeof sentTitle === 'string' ? sentTitle.trim() : existing?.[target.titleField];
+  // Bidi overrides and zero-width characters would reach the trail and the JSON-LD as they are.
+  const title = typeof sentTitle === 'string' ? stripInvisible(sentTitle).trim() : existing?.[target.titleField];
   if (!title) fail(`${target.titleField} is required`, { field: target.titleField });
   if (typeof sentTitle === 'string') data[target.titleField] = title;
 

@@ -1,0 +1,1 @@
+export { stripInvisible } from './stripInvisible';

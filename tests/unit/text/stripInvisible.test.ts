@@ -1,0 +1,34 @@
+import { stripInvisible } from '../../../src/core/text';
+
+describe('stripInvisible', () => {
+  it('removes bidi overrides and isolates, so a file name reads as what it is', () => {
+    expect(stripInvisible('https://evil.test/\u202Egpj.exe')).toBe('https://evil.test/gpj.exe');
+    expect(stripInvisible('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069')).toBe('abcdefgh');
+  });
+
+  it('removes zero-width spaces, word joiners and byte-order marks', () => {
+    expect(stripInvisible('\uFEFFpay\u200Bpal\u2060')).toBe('paypal');
+  });
+
+  it('keeps joiners that shape the text between two visible characters', () => {
+    const persian = 'می\u200Cخواهم';
+    const family = '👩\u200D👩\u200D👧';
+    expect(stripInvisible(persian)).toBe(persian);
+    expect(stripInvisible(family)).toBe(family);
+  });
+
+  it('drops joiners between two ASCII characters, where they only split a word', () => {
+    expect(stripInvisible('via\u200Dgra')).toBe('viagra');
+  });
+
+  it('drops joiners that join nothing', () => {
+    expect(stripInvisible('\u200Dnom\u200C')).toBe('nom');
+    expect(stripInvisible('a \u200C\u200Db')).toBe('a b');
+  });
+
+  it('leaves ordinary text, right-to-left text and its marks alone', () => {
+    for (const text of ['Corée du Nord', 'שלום עולם', 'مرحبا\u200Fبكم', 'Pierre & Marie Curie']) {
+      expect(stripInvisible(text)).toBe(text);
+    }
+  });
+});
