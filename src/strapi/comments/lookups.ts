@@ -84,12 +84,12 @@ function toDate(value: unknown): Date | null {
 }
 
 /**
- * Serialises posts from one author (by email and by IP hash) until the transaction ends, so
- * two simultaneous posts cannot both pass the duplicate and flood checks, even from two app
- * instances. PostgreSQL takes transaction-scoped advisory locks, in a fixed order so two
- * posts never wait on each other crosswise; SQLite already runs one write transaction at a time.
- * Keys are hashed before they reach SQL: they are raw, unvalidated input (a null byte in an
- * email would make PostgreSQL fail the statement) and personal data besides.
+ * Serialises posts from one caller (by IP hash and by account, the identities the duplicate and
+ * flood checks use) until the transaction ends, so two simultaneous posts cannot both pass
+ * those checks, even from two app instances. PostgreSQL takes transaction-scoped advisory
+ * locks, in a fixed order so two posts never wait on each other crosswise; SQLite already runs
+ * one write transaction at a time. Keys are hashed before they reach SQL: they identify a
+ * person, and hashing keeps them a fixed, safe shape.
  */
 export async function lockAuthor(strapi: Core.Strapi, trx: unknown, keys: Array<string | null | undefined>): Promise<void> {
   if (!isPostgres(strapi)) return;
