@@ -33,7 +33,7 @@ function readMode(args) {
   const strapi = await createStrapi({ appDir, distDir }).load();
   let exitCode = 0;
   if (mode === 'rederive') {
-    const { cascadeEverything } = require(path.join(distDir, 'src/strapi/derived/cascade.js'));
+    const { cascadeEverything } = require(path.join(distDir, 'src/strapi/hook/cascade.js'));
     const started = Date.now();
     const report = await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
     console.log(`Re-derived ${report.categories} categories and ${report.rows} rows in ${Date.now() - started} ms.`);

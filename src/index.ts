@@ -3,7 +3,7 @@ import { bootstrapColophon } from './strapi/bootstrap';
 import { retryOnContention } from './strapi/database/contention';
 import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
-import { deriveOnWrite } from './strapi/middlewares/derive-on-write';
+import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 

@@ -192,7 +192,7 @@ async function seedNewsroom(strapi, articles, { outside = 0 } = {}) {
   // after a migration. (SQLite keeps no statistics unless asked, and is left as shipped.)
   await analyze(strapi);
 
-  const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/derived/cascade.js'));
+  const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/hook/cascade.js'));
   const started = performance.now();
   await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
   const fullRebuildMs = performance.now() - started;

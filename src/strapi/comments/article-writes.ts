@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { columnOf, relationLinkOf, sql, tableOf } from '../derived/schema';
-import { defaultLocale } from '../derived/write-context';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
+import { defaultLocale } from '../hook/write-context';
 import { recountComments } from './comment-count';
 import { ARTICLE_COUNT_FIELD, ARTICLE_UID, COMMENT_UID } from './model';
 

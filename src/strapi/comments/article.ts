@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { defaultLocale } from '../derived/write-context';
+import { defaultLocale } from '../hook/write-context';
 import { ARTICLE_UID } from './model';
 
 /** The article a comment hangs on: the document, and the locale whose rows the comment links to. */

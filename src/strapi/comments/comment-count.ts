@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { updateRowsById } from '../derived/bulk-update';
-import { columnOf, isPostgres, relationLinkOf, sql, tableOf } from '../derived/schema';
+import { updateRowsById } from '../database/bulk-update';
+import { columnOf, isPostgres, relationLinkOf, sql, tableOf } from '../database/schema';
 import { ARTICLE_COUNT_FIELD, ARTICLE_UID, COMMENT_UID } from './model';
 
 /**

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { columnOf, relationLinkOf, sql, tableOf } from '../derived/schema';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import type { StoredComment } from './edit-comment';
 import { COMMENT_UID } from './model';
 

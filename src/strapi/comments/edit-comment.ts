@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { renderCommentHtml } from '../../core/moderation';
 import { colophonConfig } from '../colophon-config';
-import { readRelationIntent, type RelationIntent } from '../derived/relation-input';
+import { readRelationIntent, type RelationIntent } from '../hook/relation-input';
 import { articleLink, findArticleForEditor } from './article';
 import { ARTICLE_UID, COMMENT_UID, DERIVED_COMMENT_FIELDS, REQUEST_COMMENT_FIELDS } from './model';
 import { parentLink, placeInThread } from './thread';

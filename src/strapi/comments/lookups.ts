@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Caller, CallerHistory, ModerationLookups, NormalizedComment } from '../../core/moderation';
-import { columnOf, isPostgres, relationLinkOf, tableOf } from '../derived/schema';
+import { columnOf, isPostgres, relationLinkOf, tableOf } from '../database/schema';
 import type { CommentedArticle } from './article';
 import { ARTICLE_UID, COMMENT_UID } from './model';
 

@@ -1,9 +1,9 @@
 import { diffDerived, findCycles } from '../../core/consistency';
 import { buildCategoryTrail, TrailError } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { loadCategoryTree } from '../derived/category-tree';
-import { rederiveCategories } from '../derived/rederive-categories';
-import { columnOf, relationLinkOf, sql, tableOf } from '../derived/schema';
+import { loadCategoryTree } from '../trails/category-tree';
+import { rederiveCategories } from '../trails/rederive-categories';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import type { CheckContext } from './context';
 import { describeRow } from './report';
 import { inTransaction } from './transactions';

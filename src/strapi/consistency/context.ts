@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { DerivationInputs } from '../derived/derive-target';
+import type { DerivationInputs } from '../hook/derive-target';
 import type { FindingLog } from './report';
 
 /** What every step of one checker run shares. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { loadDerivationInputs } from '../derived/cascade';
+import { loadDerivationInputs } from '../hook/cascade';
 import { checkCategoryCycles, checkCategoryTrails } from './categories';
 import type { CheckContext } from './context';
 import { checkRedirectTable, sitePaths } from './redirects';

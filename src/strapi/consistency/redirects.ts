@@ -3,9 +3,9 @@ import { checkRedirects } from '../../core/consistency';
 import type { RedirectRule } from '../../core/trail';
 import { resolveTrailSettings, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { updateRowsById } from '../derived/bulk-update';
-import { columnOf, sql, tableOf } from '../derived/schema';
-import { loadSiteSettings } from '../derived/site-settings';
+import { updateRowsById } from '../database/bulk-update';
+import { columnOf, sql, tableOf } from '../database/schema';
+import { loadSiteSettings } from '../trails/site-settings';
 import type { CheckContext } from './context';
 import { inTransaction } from './transactions';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { sql, tableOf } from '../derived/schema';
+import { sql, tableOf } from './schema';
 
 /**
  * The PostgreSQL advisory lock key that orders derivation against cascades. Any int8 will do

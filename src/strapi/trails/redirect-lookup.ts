@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { prefixCandidates, resolveRedirect, type RedirectRule, type ResolvedRedirect } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { columnOf, tableOf } from '../derived/schema';
+import { columnOf, tableOf } from '../database/schema';
 
 /** Whether a page lives at `path` now: a published trail target or a category. */
 export async function isLivePath(strapi: Core.Strapi, path: string): Promise<boolean> {

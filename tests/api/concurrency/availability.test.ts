@@ -49,7 +49,7 @@ async function fileArticlesInBulk(app: TestApp, categoryId: number, count: numbe
   if (strapi.db.dialect.client === 'postgres') {
     await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), ?)`, [meta.tableName, id]);
   }
-  const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/derived/cascade.js'));
+  const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/hook/cascade.js'));
   await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
 }
 

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { checkPublishPolicy } from '../../../core/attribution';
-import { stripInvisible } from '../../../core/text';
-import { colophonConfig, type TrailTarget } from '../../colophon-config';
-import type { DerivationInputs } from '../derive-target';
-import { readRelationIntent } from '../relation-input';
-import { rederiveTargets, type DerivedRow } from '../rederive-targets';
-import { recordRedirects, type PathChange } from '../redirects';
-import { resolveCategoryIntent } from '../resolve-category';
-import { columnOf, sql, tableOf } from '../schema';
-import { settleSlug } from '../unique-slug';
-import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../write-context';
+import { checkPublishPolicy } from '../../core/attribution';
+import { stripInvisible } from '../../core/text';
+import { colophonConfig, type TrailTarget } from '../colophon-config';
+import type { DerivationInputs } from './derive-target';
+import { readRelationIntent } from './relation-input';
+import { rederiveTargets, type DerivedRow } from './rederive-targets';
+import { recordRedirects, type PathChange } from '../trails/redirects';
+import { resolveCategoryIntent } from '../trails/resolve-category';
+import { columnOf, sql, tableOf } from '../database/schema';
+import { settleSlug } from '../trails/unique-slug';
+import { dropDerivedFields, fail, writeLocale, type WriteParams } from './write-context';
 
 export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'attribution', 'seo'];
 

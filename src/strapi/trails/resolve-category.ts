@@ -1,6 +1,6 @@
 import type { CategoryTree } from './category-tree';
-import type { RelationIntent } from './relation-input';
-import { fail } from './write-context';
+import type { RelationIntent } from '../hook/relation-input';
+import { fail } from '../hook/write-context';
 
 export interface ResolvedCategory {
   id: number;

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { loadCategoryTree } from './category-tree';
+import { loadCategoryTree } from '../trails/category-tree';
 import type { DerivationInputs } from './derive-target';
-import { rederiveCategories } from './rederive-categories';
+import { rederiveCategories } from '../trails/rederive-categories';
 import { rederiveTargets, type SkippedRow } from './rederive-targets';
-import { loadSiteSettings } from './site-settings';
+import { loadSiteSettings } from '../trails/site-settings';
 
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown): Promise<DerivationInputs> {
   // One after the other: both run on the transaction's single connection, which the pg

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { buildCategoryTrail, type PathMove } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { updateRowsById } from './bulk-update';
-import type { DerivationInputs } from './derive-target';
+import { updateRowsById } from '../database/bulk-update';
+import type { DerivationInputs } from '../hook/derive-target';
 import { recordCategoryMoves } from './redirects';
 
 export interface CategoryRederivation {

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { checkCategoryMove, TrailError } from '../../../core/trail';
-import { colophonConfig } from '../../colophon-config';
-import { cascadeFromCategories, loadDerivationInputs } from '../cascade';
-import { loadCategoryTree } from '../category-tree';
-import { readRelationIntent } from '../relation-input';
-import { rederiveTargets } from '../rederive-targets';
-import { resolveCategoryIntent } from '../resolve-category';
-import { relationLinkOf, sql } from '../schema';
-import { isValidSlug, toSlug } from '../../../core/slug';
-import { stripInvisible } from '../../../core/text';
-import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../write-context';
+import { checkCategoryMove, TrailError } from '../../core/trail';
+import { colophonConfig } from '../colophon-config';
+import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
+import { loadCategoryTree } from './category-tree';
+import { readRelationIntent } from '../hook/relation-input';
+import { rederiveTargets } from '../hook/rederive-targets';
+import { resolveCategoryIntent } from './resolve-category';
+import { relationLinkOf, sql } from '../database/schema';
+import { isValidSlug, toSlug } from '../../core/slug';
+import { stripInvisible } from '../../core/text';
+import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
 
 export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs'];
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { isCoveredByPrefix, planPrefixMoves, planRedirect, toPrefixRule, type PathMove, type PrefixRule } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { columnOf, sql, tableOf } from './schema';
+import { columnOf, sql, tableOf } from '../database/schema';
 
 export interface PathChange {
   from: string;

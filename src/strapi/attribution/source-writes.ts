@@ -1,11 +1,11 @@
 import createHttpError from 'http-errors';
 import type { Core } from '@strapi/strapi';
-import { colophonConfig } from '../../colophon-config';
-import { loadDerivationInputs } from '../cascade';
-import { countCreditingDocuments, creditedRowsQuery } from '../credited-rows';
-import { rederiveTargets } from '../rederive-targets';
-import { columnOf, relationLinkOf, sql, tableOf } from '../schema';
-import type { WriteParams } from '../write-context';
+import { colophonConfig } from '../colophon-config';
+import { loadDerivationInputs } from '../hook/cascade';
+import { countCreditingDocuments, creditedRowsQuery } from './credited-rows';
+import { rederiveTargets } from '../hook/rederive-targets';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
+import type { WriteParams } from '../hook/write-context';
 
 async function sourceRowIds(strapi: Core.Strapi, documentId: string | undefined): Promise<number[]> {
   if (!documentId) return [];

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Credit } from '../../core/attribution';
 import { colophonConfig } from '../colophon-config';
-import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 
 /**
  * The credits of many rows in one query: component rows joined to their sources. A forced

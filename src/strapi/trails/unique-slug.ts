@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isValidSlug, toSlug } from '../../core/slug';
-import { fail } from './write-context';
+import { fail } from '../hook/write-context';
 
 export interface SlugScope {
   uid: string;

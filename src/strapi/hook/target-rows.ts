@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import { derivedAttributesOf, type TargetRow } from './derive-target';
-import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 
 /**
  * The one SELECT that reads what derivation needs of a target's rows, joined to their

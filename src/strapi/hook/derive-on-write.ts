@@ -1,15 +1,15 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { cascadeEverything, loadDerivationInputs } from '../derived/cascade';
+import { cascadeEverything, loadDerivationInputs } from './cascade';
 import {
   deriveAfterCategoryDelete,
   deriveAfterCategoryWrite,
   prepareCategoryDelete,
   prepareCategoryWrite,
-} from '../derived/handlers/category';
-import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../derived/handlers/source';
-import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from '../derived/handlers/target';
-import type { WriteParams } from '../derived/write-context';
+} from '../trails/category-writes';
+import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../attribution/source-writes';
+import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from './target-writes';
+import type { WriteParams } from './write-context';
 import { lockTrailInputs } from '../database/locks';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { relationLinkOf, sql } from './schema';
+import { relationLinkOf, sql } from '../database/schema';
 
 /** The ids of a target's rows whose credits name one of the given Source rows, as a query to run or nest. */
 export function creditedRowsQuery(strapi: Core.Strapi, trx: unknown, uid: string, sourceIds: number[]) {

@@ -3,12 +3,12 @@ import type { Credit } from '../../core/attribution';
 import type { PathMove } from '../../core/trail';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
-import { updateRowsById } from './bulk-update';
+import { updateRowsById } from '../database/bulk-update';
 import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
-import { creditedRowsQuery } from './credited-rows';
-import { loadCredits } from './load-credits';
-import { recordRedirects, type PathChange } from './redirects';
-import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+import { creditedRowsQuery } from '../attribution/credited-rows';
+import { loadCredits } from '../attribution/load-credits';
+import { recordRedirects, type PathChange } from '../trails/redirects';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import { readTargetRows, targetRowsQuery, toTargetRow } from './target-rows';
 
 /** Which rows of a target to recompute. */

@@ -3,7 +3,7 @@ import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, typ
 import { buildNewsArticle, buildStructuredData } from '../../core/structured-data';
 import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
-import type { CategoryTree } from './category-tree';
+import type { CategoryTree } from '../trails/category-tree';
 
 /** What derivation needs of one row of a trail target. */
 export interface TargetRow {

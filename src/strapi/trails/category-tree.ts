@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { resolveAncestorIds, TrailError, type TrailSegment } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { columnOf, relationLinkOf, sql, tableOf } from './schema';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 
 export interface CategoryNode {
   id: number;
