@@ -21,6 +21,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
     syndicationField: 'syndication',
     publishPolicy: env.bool('ATTRIBUTION_PUBLISH_POLICY', true),
   },
+  accounts: {
+    registration: env.bool('USERS_REGISTRATION', false),
+  },
   demo: {
     enabled: env.bool('SEED_DEMO', true),
   },

@@ -44,6 +44,14 @@ export interface ColophonConfig {
     /** Refuse to publish an article whose credits break the republication rules. */
     publishPolicy: boolean;
   };
+  accounts: {
+    /**
+     * Whether readers may create their own account with POST /api/auth/local/register
+     * (USERS_REGISTRATION, off by default). When on, every new account must confirm its email
+     * address, and the auth answers never tell whether an address has an account.
+     */
+    registration: boolean;
+  };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { applyRegistrationSetting } from '../accounts/registration';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
@@ -16,6 +17,7 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await ensureLocales(strapi);
   await bootstrapComments(strapi);
   await grantRolePermissions(strapi);
+  await applyRegistrationSetting(strapi);
   await lockDerivedFields(strapi);
   await ensureDevelopmentAdmin(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
