@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrapColophon } from './strapi/bootstrap';
+import { exitNonZeroOnFailedBoot } from './strapi/bootstrap/exit-on-failure';
 import { retryOnContention } from './strapi/database/contention';
 import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
@@ -9,6 +10,7 @@ import { redirectLookups } from './strapi/trails/redirect-lookup';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    exitNonZeroOnFailedBoot(strapi);
     const markSqliteReads = tuneSqlite(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.
     strapi.documents.use(retryOnContention(strapi));

@@ -42,21 +42,36 @@ function randomSecret(name: SecretName): string {
 }
 
 /**
+ * The Strapi CLI command this process runs (`develop`, `start`, `build`, …), read from argv
+ * (`node …/strapi develop`); undefined for a script or a test that boots Strapi from code.
+ */
+export function strapiCommandOf(argv: readonly string[] = process.argv): string | undefined {
+  const cli = argv.findIndex((arg) => /(^|[\\/])strapi(\.js)?$/.test(arg));
+  return cli >= 0 ? argv[cli + 1] : undefined;
+}
+
+/**
  * Makes sure every secret is set before Strapi reads its config.
- * - development: missing secrets are generated and appended to .env, once, so that
- *   sessions and tokens survive restarts;
- * - anything else (production, test, staging): refuses to go on and names what is missing.
+ * - `strapi develop` in development: missing secrets are generated and appended to .env,
+ *   once, so that sessions and tokens survive restarts;
+ * - `strapi build`: nothing is checked or written, since building the admin signs nothing;
+ *   secrets belong to the machine that starts the app, not to the build;
+ * - anything else (`start` in any NODE_ENV, scripts, tests): refuses to go on and names what
+ *   is missing. `npm run build && npm run start` in a fresh clone is therefore refused instead
+ *   of running on secrets invented on the spot.
  * Idempotent: each config file calls it, whichever Strapi loads first does the work.
  */
 export function ensureSecrets(
   env: NodeJS.ProcessEnv = process.env,
-  envFile: string = path.join(process.cwd(), '.env')
+  envFile: string = process.env.ENV_PATH ?? path.join(process.cwd(), '.env'),
+  command: string | undefined = strapiCommandOf()
 ): void {
   const missing = findMissingSecrets(env);
-  if (missing.length === 0) return;
+  if (missing.length === 0 || command === 'build') return;
 
   const nodeEnv = env.NODE_ENV || 'development';
-  if (nodeEnv !== 'development') throw new MissingSecretError(missing, nodeEnv);
+  const develop = command === 'develop' || command === 'dev';
+  if (!develop || nodeEnv !== 'development') throw new MissingSecretError(missing, nodeEnv);
 
   const generated = new Map(missing.map((name) => [name, randomSecret(name)] as const));
   for (const [name, value] of generated) env[name] = value;
