@@ -51,4 +51,31 @@ describe('GraphQL documents are bounded', () => {
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.articles.map((a: { title: string }) => a.title)).toEqual(['Une']);
   });
+
+  it('stores at most one comment from a mutation of aliased createComment, trapped or not', async () => {
+    const article = await newsroom(app).article('Commentable', { published: true, locale: 'en' });
+    const honeypot = app.strapi.config.get('colophon.comments.rules.honeypotField') as string;
+    const comments = () => app.strapi.db.query('api::comment.comment').count({});
+    const mutation = (count: number, trapped: boolean, who = 'bot') =>
+      `mutation { ${Array.from(
+        { length: count },
+        (_, i) =>
+          `c${i}: createComment(data: { article: "${article.documentId}", authorName: "Bot", authorEmail: "${who}@colophon.test", body: "Buy now, ${who}." ${
+            trapped ? `, ${honeypot}: "http://spam.test"` : ''
+          } }) { documentId }`
+      ).join(' ')} }`;
+
+    const before = await comments();
+    const flood = await asPublic(app).post('/graphql').send({ query: mutation(200, true) });
+    expect(flood.status).toBe(400);
+    expect(await comments()).toBe(before);
+
+    // Under the alias bound, ten trapped posts then ten plain ones from one client: the first is
+    // stored (as spam), the duplicate and flood rules hold the other nineteen, trap or no trap.
+    for (const trapped of [true, false]) {
+      const response = await asPublic(app).post('/graphql').send({ query: mutation(10, trapped, trapped ? 'trapped' : 'plain') });
+      expect(response.status).toBeLessThan(500);
+    }
+    expect(await comments()).toBe(before + 1);
+  });
 });

@@ -82,6 +82,18 @@ describe('hostile input gets a 400, never a 5xx', () => {
     expect(deeper.status).toBeLessThan(500);
   });
 
+  it('GraphQL filter variables nested 3 000 `and` levels are never a 5xx', async () => {
+    // 6 000 levels of JSON: more than JSON.stringify itself can write, so written out by hand.
+    const variables = `${'{"and":['.repeat(3000)}{"title":{"eq":"x"}}${']}'.repeat(3000)}`;
+    const response = await asPublic(app)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .serialize((raw: string) => raw)
+      .send(`{"query":"query($f: ArticleFiltersInput) { articles(filters: $f) { title } }","variables":{"f":${variables}}}`);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it.each([
     ['a NUL in a variable', { query: 'query($id: ID!) { article(documentId: $id) { title } }', variables: { id: 'a\u0000' } }, /NUL/],
     ['an escaped NUL in a string literal', { query: '{ article(documentId: "a\\u0000") { title } }' }, /NUL/],
