@@ -82,6 +82,11 @@ describe('hostile input gets a 400, never a 5xx', () => {
     expect(deeper.status).toBeLessThan(500);
   });
 
+  it('a JSON body over 1 MB is a 413, before anything reads it', async () => {
+    const response = await asPublic(app).post('/api/comments').send({ data: { body: 'x'.repeat(1_100_000) } });
+    expect(response.status).toBe(413);
+  });
+
   it('GraphQL filter variables nested 3 000 `and` levels are never a 5xx', async () => {
     // 6 000 levels of JSON: more than JSON.stringify itself can write, so written out by hand.
     const variables = `${'{"and":['.repeat(3000)}{"title":{"eq":"x"}}${']}'.repeat(3000)}`;
