@@ -112,6 +112,26 @@ describe('what Public may and may not do', () => {
   });
 });
 
+describe('the favicon', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await bootStrapi();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('is served, so that no browser request for it is a 500 with a stack in the log', async () => {
+    const response = await asPublic(app).get('/favicon.ico').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    expect((response.body as Buffer).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+});
+
 describe('pagination limits', () => {
   let app: TestApp;
 

@@ -54,10 +54,11 @@ export function strapiCommandOf(argv: readonly string[] = process.argv): string 
  * Makes sure every secret is set before Strapi reads its config.
  * - `strapi develop` in development: missing secrets are generated and appended to .env,
  *   once, so that sessions and tokens survive restarts;
- * - `strapi build`: nothing is checked or written, since building the admin signs nothing;
- *   secrets belong to the machine that starts the app, not to the build;
- * - anything else (`start` in any NODE_ENV, scripts, tests): refuses to go on and names what
- *   is missing. `npm run build && npm run start` in a fresh clone is therefore refused instead
+ * - `strapi start` in any NODE_ENV, and a script or test that boots Strapi from code: refuses
+ *   to go on and names what is missing;
+ * - any other CLI command (`build`, `ts:generate-types`, `routes:list`, …): nothing is checked
+ *   or written, since they serve nothing and sign nothing; secrets belong to the machine that
+ *   starts the app, not to the one that builds it. `npm run build && npm run start` in a fresh clone is therefore refused instead
  *   of running on secrets invented on the spot.
  * Idempotent: each config file calls it, whichever Strapi loads first does the work.
  */
@@ -67,10 +68,12 @@ export function ensureSecrets(
   command: string | undefined = strapiCommandOf()
 ): void {
   const missing = findMissingSecrets(env);
-  if (missing.length === 0 || command === 'build') return;
+  if (missing.length === 0) return;
 
   const nodeEnv = env.NODE_ENV || 'development';
   const develop = command === 'develop' || command === 'dev';
+  const serves = develop || command === 'start' || command === undefined;
+  if (!serves) return;
   if (!develop || nodeEnv !== 'development') throw new MissingSecretError(missing, nodeEnv);
 
   const generated = new Map(missing.map((name) => [name, randomSecret(name)] as const));
