@@ -38,3 +38,24 @@ export class ServiceUnavailableError extends Error {
   }
 }
 Object.setPrototypeOf(ServiceUnavailableError.prototype, errors.HttpError.prototype);
+
+/**
+ * A 400 that names the field at fault, in the shape Strapi's own validation errors have:
+ * `details.errors: [{ path, message, name }]`, which the admin reads to put the message on the
+ * field (a `details` without `errors` makes the admin's error handler throw instead) and which
+ * REST and GraphQL clients get as `error.details` / `extensions.error.details`. `details.field`
+ * repeats the path dotted, for clients that read one key. `path` is a field name, a dotted
+ * path (`credits.0.url`) or the path's parts (`['credits', 0, 'url']`).
+ */
+export function fieldError(
+  message: string,
+  path: string | ReadonlyArray<string | number>,
+  extra: Record<string, unknown> = {}
+): InstanceType<typeof errors.ValidationError> {
+  const parts = typeof path === 'string' ? path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [...path];
+  return new errors.ValidationError(message, {
+    ...extra,
+    field: parts.join('.'),
+    errors: [{ path: parts, message, name: 'ValidationError' }],
+  });
+}

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { fieldError } from '../errors';
 import { errors } from '@strapi/utils';
 import { defaultLocale } from '../hook/write-context';
 import { ARTICLE_UID } from './model';
@@ -37,7 +38,7 @@ async function pickLocale(strapi: Core.Strapi, locales: Array<string | null>): P
  */
 export async function findCommentableArticle(strapi: Core.Strapi, value: unknown): Promise<CommentedArticle> {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new errors.ValidationError('article is required: the documentId of a published article', { field: 'article' });
+    throw fieldError('article is required: the documentId of a published article', 'article');
   }
   const rows = await loadRows(strapi, value);
   const published = rows.filter((row) => row.publishedAt);
@@ -45,7 +46,7 @@ export async function findCommentableArticle(strapi: Core.Strapi, value: unknown
     throw new errors.NotFoundError(`No published article has the documentId "${value}"`, { field: 'article' });
   }
   if (rows.some((row) => row.allowComments === false)) {
-    throw new errors.ValidationError('Comments are closed on this article', { field: 'article' });
+    throw fieldError('Comments are closed on this article', 'article');
   }
   return { documentId: value, locale: await pickLocale(strapi, published.map((row) => row.locale)) };
 }
@@ -53,7 +54,7 @@ export async function findCommentableArticle(strapi: Core.Strapi, value: unknown
 /** For editors: any existing article, published or not. */
 export async function findArticleForEditor(strapi: Core.Strapi, documentId: string): Promise<CommentedArticle> {
   const rows = await loadRows(strapi, documentId);
-  if (rows.length === 0) throw new errors.ValidationError(`article: unknown article "${documentId}"`, { field: 'article' });
+  if (rows.length === 0) throw fieldError(`article: unknown article "${documentId}"`, 'article');
   const published = rows.filter((row) => row.publishedAt).map((row) => row.locale);
   return { documentId, locale: await pickLocale(strapi, published.length ? published : rows.map((row) => row.locale)) };
 }

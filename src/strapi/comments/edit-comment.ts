@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { fieldError } from '../errors';
 import { errors } from '@strapi/utils';
 import { renderCommentHtml } from '../../core/moderation';
 import { colophonConfig } from '../colophon-config';
@@ -92,7 +93,7 @@ export async function prepareEditorWrite(
   }
 
   const articleDocumentId = await intentDocumentId(strapi, articleIntent, ARTICLE_UID);
-  if (!articleDocumentId) throw new errors.ValidationError('article is required', { field: 'article' });
+  if (!articleDocumentId) throw fieldError('article is required', 'article');
   const article = await findArticleForEditor(strapi, articleDocumentId);
   const parentDocumentId = await intentDocumentId(strapi, parentIntent, COMMENT_UID);
   const { rules } = colophonConfig(strapi).comments;
@@ -117,7 +118,7 @@ async function refuseMove(
   if (intent.kind === 'unchanged') return;
   const target = intent.kind === 'clear' ? null : await intentDocumentId(strapi, intent, uid);
   if (target !== current) {
-    throw new errors.ValidationError(`A comment cannot be moved to another ${field}; delete it and post it again`, { field });
+    throw fieldError(`A comment cannot be moved to another ${field}; delete it and post it again`, field);
   }
 }
 

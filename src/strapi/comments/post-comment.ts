@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldError } from '../errors';
 import { hashIp, moderateComment, renderCommentHtml, type StoredStatus } from '../../core/moderation';
 import { colophonConfig } from '../colophon-config';
 import { articleLink, findCommentableArticle } from './article';
@@ -69,9 +69,10 @@ function rejectUnknownFields(sent: Record<string, unknown>, honeypotField: strin
   const allowed = new Set<string>([...READER_FIELDS, honeypotField]);
   const unknown = Object.keys(sent).filter((key) => !allowed.has(key));
   if (unknown.length > 0) {
-    throw new errors.ValidationError(
+    throw fieldError(
       `A comment takes only ${[...READER_FIELDS].join(', ')}; the server sets the rest. Not allowed: ${unknown.join(', ')}`,
-      { field: unknown[0], fields: unknown }
+      unknown[0],
+      { fields: unknown }
     );
   }
 }

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { ModerationOutcome } from '../../core/moderation';
-import { ConflictError } from '../errors';
+import { ConflictError, fieldError } from '../errors';
 
 type Rejection = Extract<ModerationOutcome, { action: 'reject' }>;
 
@@ -14,10 +14,7 @@ type Rejection = Extract<ModerationOutcome, { action: 'reject' }>;
  */
 export function throwRejection(outcome: Rejection, ctx: any): never {
   if (outcome.status === 400) {
-    throw new errors.ValidationError(outcome.message, {
-      field: outcome.field,
-      errors: [{ path: [outcome.field], message: outcome.message, name: 'ValidationError' }],
-    });
+    throw fieldError(outcome.message, outcome.field);
   }
   if (outcome.status === 409) throw new ConflictError(outcome.message);
   if (outcome.status === 429) {

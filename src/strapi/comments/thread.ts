@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldError } from '../errors';
 import { exceedsThreadDepth, type ModerationRules } from '../../core/moderation';
 import type { CommentedArticle } from './article';
 import { COMMENT_UID } from './model';
@@ -25,7 +25,7 @@ export async function placeInThread(
 ): Promise<ThreadPlace> {
   if (value === undefined || value === null || value === '') return { parentDocumentId: null, depth: 1 };
   if (typeof value !== 'string') {
-    throw new errors.ValidationError('parent must be the documentId of a comment', { field: 'parent' });
+    throw fieldError('parent must be the documentId of a comment', 'parent');
   }
   const parent = await strapi.db.query(COMMENT_UID).findOne({
     where: { documentId: value },
@@ -37,11 +37,11 @@ export async function placeInThread(
     parent.article?.documentId === article.documentId &&
     (!options.approvedParentOnly || parent.commentStatus === 'approved');
   if (!answerable) {
-    throw new errors.ValidationError('parent must be an approved comment on the same article', { field: 'parent' });
+    throw fieldError('parent must be an approved comment on the same article', 'parent');
   }
   const parentDepth = Number(parent.depth) || 1;
   if (exceedsThreadDepth(parentDepth, rules)) {
-    throw new errors.ValidationError(`Replies nest at most ${rules.maxThreadDepth} levels deep`, { field: 'parent' });
+    throw fieldError(`Replies nest at most ${rules.maxThreadDepth} levels deep`, 'parent');
   }
   return { parentDocumentId: parent.documentId, depth: parentDepth + 1 };
 }

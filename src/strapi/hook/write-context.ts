@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldError } from '../errors';
 
 /** The parts of a document service call the handlers read and amend. */
 export interface WriteParams {
@@ -28,15 +28,10 @@ export function dropDerivedFields(data: Record<string, unknown> | undefined, fie
 }
 
 /**
- * Refuses a write with a 400. When `details.field` names the field at fault, the details also
- * carry `errors: [{ path: [field], message, name }]`, the shape Strapi's own validation errors
- * have and its admin reads to put the message on the field.
+ * Refuses a write with a 400 naming `details.field` (a field or a dotted path such as
+ * `credits.0.url`), in the shape the admin reads (see fieldError). Other details are kept.
  */
-export function fail(message: string, details: Record<string, unknown> = {}): never {
-  const field = details.field;
-  const withErrors =
-    typeof field === 'string' && !('errors' in details)
-      ? { ...details, errors: [{ path: field.split('.'), message, name: 'ValidationError' }] }
-      : details;
-  throw new errors.ValidationError(message, withErrors);
+export function fail(message: string, details: Record<string, unknown> & { field: string }): never {
+  const { field, ...extra } = details;
+  throw fieldError(message, field, extra);
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldError } from '../errors';
 
 /**
  * The field paths a sort names, in every shape Strapi accepts: `'a.b:asc'`, `'a:asc,b'`,
@@ -48,7 +48,7 @@ export function refuseSortsThroughDrafts(strapi: Core.Strapi, uid: string, sort:
       const target: any = strapi.getModel(attribute.target);
       if (segment === 'localizations' || target?.options?.draftAndPublish) {
         const message = `sort: "${path.join('.')}" orders by ${segment}, whose unpublished versions readers cannot see; sort by fields of the type itself, or of a related type without drafts`;
-        throw new errors.ValidationError(message, { field: 'sort', errors: [{ path: ['sort'], message, name: 'ValidationError' }] });
+        throw fieldError(message, 'sort');
       }
       model = target;
     }
