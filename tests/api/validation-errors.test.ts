@@ -20,7 +20,7 @@ describe('refusals name their field in the shape the admin reads', () => {
   let closed: { documentId: string };
   let orphan: { documentId: string };
 
-  const api = (method: 'post' | 'put' | 'get', url: string, body?: unknown, query: Record<string, string> = {}) => {
+  const api = (method: 'post' | 'put' | 'get', url: string, body?: object, query: Record<string, string> = {}) => {
     const call = asPublic(app)[method](url).query({ locale: 'fr', ...query }).set('Authorization', `Bearer ${token}`);
     return body === undefined ? call : call.send(body);
   };
@@ -87,7 +87,8 @@ describe('refusals name their field in the shape the admin reads', () => {
       {},
       token
     );
-    expect(result.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(result.errors[0].extensions.error.details.errors[0].path).toEqual(['name']);
+    const error = result.errors[0] as unknown as { extensions: { code: string; error: { details: { errors: Array<{ path: unknown }> } } } };
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.error.details.errors[0].path).toEqual(['name']);
   });
 });

@@ -5,7 +5,7 @@ import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
 import { slimCategoryEvents } from '../trails/slim-category-events';
 import { ensureDevelopmentAdmin } from './admin-user';
-import { lockDerivedFields } from './content-manager-views';
+import { configureEditViews } from './content-manager-views';
 import { seedDemoContent } from './demo-content';
 import { ensureLocales } from './locales';
 import { grantRolePermissions } from './permissions';
@@ -18,7 +18,7 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await bootstrapComments(strapi);
   await grantRolePermissions(strapi);
   await applyRegistrationSetting(strapi);
-  await lockDerivedFields(strapi);
+  await configureEditViews(strapi);
   await ensureDevelopmentAdmin(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
 }
