@@ -7,6 +7,8 @@ export { resolveTypography } from './resolveTypography';
 export type { Typography } from './resolveTypography';
 export { cleanText, FIELD_MAX_LENGTH } from './cleanText';
 export { toHttpUrl } from './toHttpUrl';
+export { normalizeHttpUrl } from './normalizeHttpUrl';
+export type { NormalizedUrl } from './normalizeHttpUrl';
 export { escapeMarkdown, escapeMarkdownUrl } from './escapeMarkdown';
 export { findOriginalUrl } from './findOriginalUrl';
 export { buildSeo } from './buildSeo';

@@ -40,3 +40,8 @@ export function fail(message: string, details: Record<string, unknown> = {}): ne
       : details;
   throw new errors.ValidationError(message, withErrors);
 }
+
+/** Refuses a write with a 400 whose single error names a nested path, e.g. ['credits', 1, 'url']. */
+export function failAt(path: Array<string | number>, message: string): never {
+  return fail(message, { field: path.join('.'), errors: [{ path, message, name: 'ValidationError' }] });
+}
