@@ -2,5 +2,7 @@ export type { AttributionFacts, DateInput, NewsArticleInput, OrganizationFact, T
 export { buildBreadcrumbList } from './buildBreadcrumbList';
 export { buildNewsArticle } from './buildNewsArticle';
 export { buildStructuredData } from './buildStructuredData';
+export { resolveArticleDates } from './resolveArticleDates';
+export type { ArticleDateFacts, ArticleDates } from './resolveArticleDates';
 export type { StructuredDataInput } from './buildStructuredData';
 export { omitEmpty } from './omitEmpty';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoPolicy } from '../../core/attribution';
-import { buildNewsArticle, buildStructuredData } from '../../core/structured-data';
+import { buildNewsArticle, buildStructuredData, resolveArticleDates } from '../../core/structured-data';
 import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import type { CategoryTree } from '../trails/category-tree';
@@ -11,6 +11,8 @@ export interface TargetRow {
   documentId: string;
   locale: string | null;
   publishedAt: unknown;
+  /** Strapi's own record of the first publication (the experimental_firstPublishedAt future flag). */
+  firstPublishedAt?: unknown;
   updatedAt: unknown;
   title: string;
   slug: string;
@@ -37,6 +39,7 @@ export function derivedAttributesOf(strapi: Core.Strapi, uid: string) {
     seo: 'seo' in attributes,
     excerpt: 'excerpt' in attributes,
     syndication: colophonConfig(strapi).attribution.syndicationField in attributes,
+    firstPublishedAt: 'firstPublishedAt' in attributes,
   };
 }
 
@@ -70,8 +73,7 @@ export function deriveTargetValues(
           headline: row.title,
           url: ownUrl,
           inLanguage: locale,
-          datePublished: row.publishedAt as string | null,
-          dateModified: row.updatedAt as string | null,
+          ...resolveArticleDates(row),
           description: row.excerpt,
           attribution: describeAttributionFacts(credits, locale),
         })
