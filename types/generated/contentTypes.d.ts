@@ -541,6 +541,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    firstPublishedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -578,14 +579,14 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }>;
     syndication: Schema.Attribute.Enumeration<
-      ['canonical', 'noindex', 'none']
+      ['default', 'index', 'noindex', 'googlebot-news-noindex', 'canonical']
     > &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
         };
       }> &
-      Schema.Attribute.DefaultTo<'canonical'>;
+      Schema.Attribute.DefaultTo<'default'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -879,6 +880,10 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    acquireLicensePage: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     allowsRepublication: Schema.Attribute.Boolean &
       Schema.Attribute.DefaultTo<true>;
     createdAt: Schema.Attribute.DateTime;
@@ -916,6 +921,10 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    syndication: Schema.Attribute.Enumeration<
+      ['noindex', 'googlebot-news-noindex', 'canonical']
+    > &
+      Schema.Attribute.DefaultTo<'noindex'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -1,5 +1,5 @@
-export { CREDIT_ROLES } from './types';
-export type { Attribution, Credit, CreditLine, CreditRole, CreditSource, SeoDirectives, SeoPolicy } from './types';
+export { CREDIT_ROLES, SEO_OVERRIDES, SOURCE_AGREEMENTS } from './types';
+export type { Attribution, Credit, CreditLine, CreditRole, CreditSource, Relationship, SeoDirectives, SeoOverride, SourceAgreement } from './types';
 export { renderAttribution, buildCreditLines } from './renderAttribution';
 export { describeCredit } from './describeCredit';
 export { sortCredits } from './sortCredits';
@@ -12,5 +12,9 @@ export type { NormalizedUrl } from './normalizeHttpUrl';
 export { escapeMarkdown, escapeMarkdownUrl } from './escapeMarkdown';
 export { findOriginalUrl } from './findOriginalUrl';
 export { buildSeo } from './buildSeo';
+export type { SeoInput } from './buildSeo';
+export { classifyRelationship } from './classifyRelationship';
+export { findRepublishedPage } from './findRepublishedPage';
+export type { RepublishedPage } from './findRepublishedPage';
 export { checkPublishPolicy } from './checkPublishPolicy';
 export { describeAttributionFacts } from './describeAttributionFacts';

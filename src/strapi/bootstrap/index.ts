@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { migrateSyndication } from '../attribution/migrate-syndication';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
@@ -18,5 +19,6 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await grantRolePermissions(strapi);
   await lockDerivedFields(strapi);
   await ensureDevelopmentAdmin(strapi);
+  await migrateSyndication(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoPolicy } from '../../core/attribution';
+import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoOverride } from '../../core/attribution';
 import { buildNewsArticle, buildStructuredData, resolveArticleDates } from '../../core/structured-data';
 import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
@@ -66,7 +66,7 @@ export function deriveTargetValues(
   if (has.breadcrumbText) values.breadcrumbText = trail.breadcrumbText;
   if (has.path) values.path = trail.path;
   if (has.attribution && credits) values.attribution = renderAttribution(credits, locale);
-  if (has.seo) values.seo = buildSeo((row.syndication as SeoPolicy | null) ?? 'canonical', credits ?? [], ownUrl);
+  if (has.seo) values.seo = buildSeo({ credits: credits ?? [], override: row.syndication as SeoOverride | null, locale, ownUrl });
   if (has.structuredData) {
     const article = credits
       ? buildNewsArticle({

@@ -69,21 +69,23 @@ describe('the attribution footer and its structured data', () => {
     expect(graph.some((node: { '@type': string }) => node['@type'] === 'BreadcrumbList')).toBe(true);
   });
 
-  it('points the canonical URL at the original for a republished article, as the syndication policy says', async () => {
+  it('keeps the republished translation out of the index by default, and never points canonical at the English original', async () => {
     const response = await asPublic(app).get(`/api/articles/${frenchId}`).query({ locale: 'fr' }).expect(200);
     expect(response.body.data.seo).toEqual({
-      canonicalUrl: 'https://www.rt.com/news/405007-north-korea-russia-meeting/',
-      robots: 'index, follow',
+      canonicalUrl: expect.stringMatching(/^https:\/\/example\.org\/blog\/coree-du-nord\//),
+      robots: 'noindex, follow',
+      googlebotNews: null,
     });
 
-    const noindexed = await asPublic(app)
+    const overridden = await asPublic(app)
       .put(`/api/articles/${frenchId}`)
       .query({ locale: 'fr', status: 'published' })
       .set('Authorization', `Bearer ${token}`)
-      .send({ data: { syndication: 'noindex' } })
+      .send({ data: { syndication: 'canonical' } })
       .expect(200);
-    expect(noindexed.body.data.seo.robots).toBe('noindex, follow');
-    expect(noindexed.body.data.seo.canonicalUrl).toMatch(/^https:\/\/example\.org\/blog\/coree-du-nord\//);
+    // Réseau International's translation has no URL in the credits: no same-language page to point at.
+    expect(overridden.body.data.seo).toMatchObject({ robots: 'noindex, follow', googlebotNews: null });
+    expect(overridden.body.data.seo.canonicalUrl).not.toContain('rt.com');
   });
 
   it('labels the same credits in English for an English article', async () => {
