@@ -43,6 +43,9 @@ export interface ColophonConfig {
     syndicationField: string;
     /** Refuse to publish an article whose credits break the republication rules. */
     publishPolicy: boolean;
+    /** The single media field holding a target's image (schema.org `image`), and its caption field. */
+    imageField?: string;
+    imageCaptionField?: string;
   };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */

@@ -1,4 +1,4 @@
-export type { AttributionFacts, DateInput, NewsArticleInput, OrganizationFact, TranslatorFact } from './types';
+export type { AgentFact, AttributionFacts, DateInput, NewsArticleInput, OrganizationFact, PhotoFact, PublisherFact, TranslatorFact } from './types';
 export { buildBreadcrumbList } from './buildBreadcrumbList';
 export { buildNewsArticle } from './buildNewsArticle';
 export { buildStructuredData } from './buildStructuredData';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoOverride } from '../../core/attribution';
-import { buildNewsArticle, buildStructuredData, resolveArticleDates } from '../../core/structured-data';
+import { buildNewsArticle, buildStructuredData, resolveArticleDates, type PublisherFact } from '../../core/structured-data';
+import type { CoverImage } from '../attribution/load-covers';
 import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import type { CategoryTree } from '../trails/category-tree';
@@ -25,6 +26,8 @@ export interface TargetRow {
 export interface DerivationInputs {
   site: SiteTrailSettings;
   tree: CategoryTree;
+  /** The Site as schema.org publisher (name, url, logo). */
+  publisher?: PublisherFact | null;
 }
 
 /** Which derived attributes a target's schema declares: a developer's type may carry trails only. */
@@ -52,7 +55,8 @@ export function deriveTargetValues(
   target: TrailTarget,
   row: TargetRow,
   inputs: DerivationInputs,
-  credits: Credit[] | null
+  credits: Credit[] | null,
+  cover: CoverImage | null = null
 ): Record<string, unknown> {
   const has = derivedAttributesOf(strapi, target.uid);
   const locale = row.locale ?? 'en';
@@ -76,6 +80,8 @@ export function deriveTargetValues(
           ...resolveArticleDates(row),
           description: row.excerpt,
           attribution: describeAttributionFacts(credits, locale),
+          publisher: inputs.publisher,
+          image: cover,
         })
       : undefined;
     values.structuredData = buildStructuredData({ article, breadcrumbs: trail.breadcrumbs });
