@@ -578,6 +578,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    structuredDataHtml: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     syndication: Schema.Attribute.Enumeration<
       ['default', 'index', 'noindex', 'googlebot-news-noindex', 'canonical']
     > &

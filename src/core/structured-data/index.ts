@@ -3,6 +3,7 @@ export { buildBreadcrumbList } from './buildBreadcrumbList';
 export { buildNewsArticle } from './buildNewsArticle';
 export { buildStructuredData } from './buildStructuredData';
 export { resolveArticleDates } from './resolveArticleDates';
+export { renderJsonLdScript } from './renderJsonLdScript';
 export type { ArticleDateFacts, ArticleDates } from './resolveArticleDates';
 export type { StructuredDataInput } from './buildStructuredData';
 export { omitEmpty } from './omitEmpty';

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
  * otherwise.
  */
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
-  'api::article.article': ['breadcrumbs', 'breadcrumbText', 'path', 'attribution', 'seo', 'structuredData', 'commentCount'],
+  'api::article.article': ['breadcrumbs', 'breadcrumbText', 'path', 'attribution', 'seo', 'structuredData', 'structuredDataHtml', 'commentCount'],
   'api::category.category': ['path', 'breadcrumbs'],
   // What the server records or derives about a comment (src/strapi/comments).
   'api::comment.comment': ['parentDocumentId', 'depth', 'bodyHtml', 'moderationReason', 'ipHash', 'userAgent', 'user'],

@@ -33,6 +33,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
     ...(has.attribution ? ['attribution'] : []),
     ...(has.seo ? ['seo'] : []),
     ...(has.structuredData ? ['structuredData'] : []),
+    ...(has.structuredDataHtml ? ['structuredDataHtml'] : []),
   ];
   const countsComments =
     target.uid === ARTICLE_UID && ARTICLE_COUNT_FIELD in (strapi.contentType(target.uid as any).attributes as object);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoOverride } from '../../core/attribution';
-import { buildNewsArticle, buildStructuredData, resolveArticleDates, type PublisherFact } from '../../core/structured-data';
+import { buildNewsArticle, buildStructuredData, renderJsonLdScript, resolveArticleDates, type PublisherFact } from '../../core/structured-data';
 import type { CoverImage } from '../attribution/load-covers';
 import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
@@ -38,6 +38,7 @@ export function derivedAttributesOf(strapi: Core.Strapi, uid: string) {
     breadcrumbText: 'breadcrumbText' in attributes,
     path: 'path' in attributes,
     structuredData: 'structuredData' in attributes,
+    structuredDataHtml: 'structuredData' in attributes && 'structuredDataHtml' in attributes,
     attribution: 'attribution' in attributes && creditsField in attributes,
     seo: 'seo' in attributes,
     excerpt: 'excerpt' in attributes,
@@ -85,6 +86,7 @@ export function deriveTargetValues(
         })
       : undefined;
     values.structuredData = buildStructuredData({ article, breadcrumbs: trail.breadcrumbs });
+    if (has.structuredDataHtml) values.structuredDataHtml = renderJsonLdScript(values.structuredData);
   }
   return values;
 }

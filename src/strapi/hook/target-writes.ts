@@ -12,7 +12,7 @@ import { settleSlug } from '../trails/unique-slug';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from './write-context';
 import { normalizeCreditUrls } from '../attribution/credit-input';
 
-export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'attribution', 'seo'];
+export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'structuredDataHtml', 'attribution', 'seo'];
 
 /** What the checks after the write need to know of what the caller sent. */
 export interface TargetWriteIntent {

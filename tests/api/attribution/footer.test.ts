@@ -128,6 +128,19 @@ describe('the attribution footer and its structured data', () => {
     ).rejects.toMatchObject({ name: 'ValidationError' });
   });
 
+  it('serves structuredDataHtml, a script block a hostile title cannot break out of', async () => {
+    const article: any = await newsroom(app).article('Fin </script><script>alert(1)</script> & suite', { published: true });
+    const rest = await asPublic(app).get(`/api/articles/${article.documentId}`).query({ locale: 'fr' }).expect(200);
+    const { structuredData, structuredDataHtml } = rest.body.data;
+    expect(structuredDataHtml.match(/<\/script/gi)).toHaveLength(1);
+    expect(structuredDataHtml).toContain('\\u003c/script\\u003e');
+    const json = structuredDataHtml.replace(/^<script type="application\/ld\+json">/, '').replace(/<\/script>$/, '');
+    expect(JSON.parse(json)).toEqual(structuredData);
+
+    const result = await graphql(app, 'query ($id: ID!) { article(documentId: $id, locale: "fr") { structuredDataHtml } }', { id: article.documentId });
+    expect(result.data.article.structuredDataHtml).toBe(structuredDataHtml);
+  });
+
   it('renders an empty footer, with no empty paragraphs, for an article without credits', async () => {
     const plain: any = await newsroom(app).article('Maison');
     expect(plain.attribution).toEqual({ text: '', html: '', markdown: '', lines: [] });
