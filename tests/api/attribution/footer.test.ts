@@ -3,7 +3,7 @@ import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
 const SEED_FOOTER = [
-  'Source\u00a0: https://www.rt.com/news/405007-north-korea-russia-meeting/',
+  'Source\u00a0: RT\u00a0– https://www.rt.com/news/405007-north-korea-russia-meeting/',
   'Photo\u00a0: Image tirée d’une vidéo montrant des membres de la délégation nord-coréenne qui sont arrivés pour des pourparlers à Moscou le 29 septembre 2017 / RT',
   'Traduction\u00a0: Avic\u00a0– Réseau International',
 ].join('\n');
