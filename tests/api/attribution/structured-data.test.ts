@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { checkConsistency as CheckConsistency } from '../../../src/strapi/consistency';
 import { asPublic } from '../../helpers/agents';
 import { newsroom } from '../../helpers/fixtures';
 import { checkBreadcrumbList, checkNewsArticle } from '../../helpers/rich-results';
@@ -99,5 +101,19 @@ describe('the JSON-LD of every demo and fixture article passes Google’s Articl
   it('credits the Site as author of an article of its own with no author credit', async () => {
     const article = (await publishedArticles()).find((a) => a.title === 'Sans crédit');
     expect(nodeOf(article, 'NewsArticle').author).toEqual([{ '@type': 'Organization', name: 'Cellule44', url: 'https://example.org' }]);
+  });
+
+  it('is held consistent by the checker: a stale structuredDataHtml or seo is found and repaired', async () => {
+    const checkConsistency: typeof CheckConsistency = require(path.join(app.strapi.dirs.dist.root, 'src/strapi/consistency/index.js')).checkConsistency;
+    expect((await checkConsistency(app.strapi)).findings).toEqual([]);
+    const query = app.strapi.db.query('api::article.article');
+    const row = await query.findOne({ where: { title: 'Sans crédit', publishedAt: { $notNull: true } } });
+    await query.update({ where: { id: row.id }, data: { structuredDataHtml: '<script>stale</script>', seo: { canonicalUrl: null, robots: 'index, follow' } } });
+
+    const report = await checkConsistency(app.strapi, { fix: true });
+    expect(report.findings).toEqual([expect.objectContaining({ kind: 'derived', id: row.id, fields: ['seo', 'structuredDataHtml'] })]);
+    const repaired = await query.findOne({ where: { id: row.id } });
+    expect(repaired.structuredDataHtml).toBe(row.structuredDataHtml);
+    expect(repaired.seo).toEqual(row.seo);
   });
 });
