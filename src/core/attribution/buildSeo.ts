@@ -34,10 +34,10 @@ function sameLanguage(page: RepublishedPage, locale: string): boolean {
  * there is no such page, an own work or own translation keeps its own URL and a republication
  * falls back to noindex.
  *
- * Source: Google Search Central, "Syndicated content" in the news publisher guidance (2023):
- * syndication partners should use noindex, or block Googlebot-News only, rather than a
- * cross-domain canonical (developers.google.com/search/docs/appearance/google-news,
- * developers.google.com/search/blog/2023/05/google-news-syndication).
+ * Source: Google's guidance for syndication partners, restated in 2023: use noindex, or
+ * `<meta name="Googlebot-News" content="noindex">` to stay out of Google News only, rather
+ * than a cross-domain canonical (support.google.com/news/publisher-center/answer/9606800,
+ * developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls).
  */
 export function buildSeo(input: SeoInput): SeoDirectives {
   const own = input.ownUrl && input.ownUrl.trim() !== '' ? input.ownUrl : null;
