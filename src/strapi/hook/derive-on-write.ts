@@ -43,6 +43,11 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     if (!relevant) return next();
 
     const params = context.params as WriteParams;
+    if (isSource && action === 'create') {
+      // A source just created is credited nowhere yet: nothing to derive, nothing to lock.
+      normalizeSourceUrls(params.data);
+      return next();
+    }
     return strapi.db.transaction(async ({ trx }) => {
       // Before anything is read: see lockTrailInputs for why, and for what each database does.
       await lockTrailInputs(strapi, trx, target ? 'shared' : 'exclusive');
@@ -86,8 +91,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       if (isSource) {
         normalizeSourceUrls(params.data);
         const result: any = await next();
-        // A source just created is credited nowhere yet.
-        if (action === 'update' && result?.documentId) await deriveAfterSourceWrite(strapi, trx, result.documentId);
+        if (result?.documentId) await deriveAfterSourceWrite(strapi, trx, result.documentId);
         return result;
       }
 
