@@ -20,6 +20,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
     sourceUid: 'api::source.source',
     syndicationField: 'syndication',
     publishPolicy: env.bool('ATTRIBUTION_PUBLISH_POLICY', true),
+    imageField: 'cover',
+    imageCaptionField: 'coverCaption',
   },
   accounts: {
     registration: env.bool('USERS_REGISTRATION', false),

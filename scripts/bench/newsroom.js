@@ -165,7 +165,7 @@ async function seedNewsroom(strapi, articles, { outside = 0 } = {}) {
           [article.col('allowComments')]: true,
           // What the comment pipeline keeps for an article with no comment yet (the checker expects it).
           [article.col('commentCount')]: 0,
-          [article.col('syndication')]: 'canonical',
+          [article.col('syndication')]: 'default',
           [article.col('createdAt')]: now,
           [article.col('updatedAt')]: now,
           [article.col('publishedAt')]: publishedAt,

@@ -43,6 +43,9 @@ export interface ColophonConfig {
     syndicationField: string;
     /** Refuse to publish an article whose credits break the republication rules. */
     publishPolicy: boolean;
+    /** The single media field holding a target's image (schema.org `image`), and its caption field. */
+    imageField?: string;
+    imageCaptionField?: string;
   };
   accounts: {
     /**

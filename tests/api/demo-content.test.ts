@@ -5,6 +5,7 @@ const FRENCH_TITLE =
   'Derrière les portes closes : un haut diplomate nord-coréen arrive à Moscou pour des entretiens (VIDEO)';
 const FRENCH_SLUG =
   'derriere-les-portes-closes-un-haut-diplomate-nord-coreen-arrive-a-moscou-pour-des-entretiens-video';
+const OWN_TRANSLATION_SLUG = 'le-double-gel-explique-ce-que-chaque-camp-devrait-conceder';
 
 describe('demo newsroom, seeded on the first boot of an empty database', () => {
   let app: TestApp;
@@ -63,6 +64,7 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
     expect(response.body.data).toHaveLength(1);
     const [article] = response.body.data;
     expect(article.locale).toBe('en');
+    expect(article.seo).toMatchObject({ robots: 'index, follow', googlebotNews: null });
     expect(article.category).toMatchObject({ name: 'Diplomacy', parent: { name: 'North Korea' } });
   });
 
@@ -82,7 +84,45 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
     expect(site.body.data).toMatchObject({ name: 'Cellule44', blogLabel: 'Blog', blogPath: '/blog', breadcrumbSeparator: ' > ' });
 
     const sources = await asPublic(app).get('/api/sources').query({ sort: 'name' }).expect(200);
-    expect(sources.body.data.map((s: { name: string }) => s.name)).toEqual(['RT', 'Réseau International']);
+    expect(sources.body.data.map((s: { name: string }) => s.name)).toEqual(['Example Wire', 'RT', 'Réseau International']);
+  });
+
+  const newsArticleOf = (article: any) =>
+    article.structuredData['@graph'].find((node: { '@type': string }) => node['@type'] === 'NewsArticle');
+
+  it('keeps the seed page’s republication out of the index, as Réseau International’s default agreement says, and credits RT’s original', async () => {
+    const response = await asPublic(app).get('/api/articles').query({ 'filters[slug][$eq]': FRENCH_SLUG, locale: 'fr' }).expect(200);
+    const [article] = response.body.data;
+    expect(article.seo).toEqual({ canonicalUrl: article.structuredData['@graph'][0].url, robots: 'noindex, follow', googlebotNews: null });
+    expect(article.seo.canonicalUrl).toMatch(/^https:\/\/example\.org\/blog\/coree-du-nord\//);
+    const news = newsArticleOf(article);
+    expect(news.translationOfWork).toEqual({
+      '@type': 'CreativeWork',
+      '@id': 'https://www.rt.com/news/405007-north-korea-russia-meeting/',
+      url: 'https://www.rt.com/news/405007-north-korea-russia-meeting/',
+      inLanguage: 'en',
+    });
+    expect(news.author).toEqual([{ '@type': 'Organization', name: 'RT', url: 'https://www.rt.com' }]);
+    expect(Date.parse(news.dateModified)).toBeGreaterThanOrEqual(Date.parse(news.datePublished));
+  });
+
+  it('shows our own translation, indexed under its own canonical URL, with what it translates', async () => {
+    const response = await asPublic(app).get('/api/articles').query({ 'filters[slug][$eq]': OWN_TRANSLATION_SLUG, locale: 'fr' }).expect(200);
+    expect(response.body.data).toHaveLength(1);
+    const [article] = response.body.data;
+    expect(article.seo).toEqual({
+      canonicalUrl: `https://example.org/blog/coree-du-nord/diplomatie/${OWN_TRANSLATION_SLUG}`,
+      robots: 'index, follow',
+      googlebotNews: null,
+    });
+    const news = newsArticleOf(article);
+    expect(news).toMatchObject({
+      url: article.seo.canonicalUrl,
+      isBasedOn: 'https://news.example.net/2017/10/double-freeze-explained',
+      translationOfWork: { '@type': 'CreativeWork', url: 'https://news.example.net/2017/10/double-freeze-explained', inLanguage: 'en' },
+      translator: { '@type': 'Person', name: 'Jeanne Martin' },
+    });
+    expect(article.attribution.text).toContain('Traduction\u00a0: Jeanne Martin');
   });
 });
 
@@ -98,8 +138,8 @@ describe('seeding on a restart', () => {
       locales: await app.strapi.db.query('plugin::i18n.locale').count(),
     });
     const before = await countRows(first);
-    // Two articles, each with a draft and a published row; two categories in two locales.
-    expect(before).toMatchObject({ articles: 4, categories: 4, sources: 2, sites: 1, locales: 2 });
+    // Three articles, each with a draft and a published row; two categories in two locales.
+    expect(before).toMatchObject({ articles: 6, categories: 4, sources: 3, sites: 1, locales: 2 });
     await first.stop({ keepDatabase: true });
 
     const second = await bootStrapi({ seedDemo: true, database: first.database });

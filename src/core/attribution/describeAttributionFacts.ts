@@ -1,8 +1,8 @@
-import type { AttributionFacts, OrganizationFact, TranslatorFact } from '../structured-data';
+import type { AgentFact, AttributionFacts, OrganizationFact, PhotoFact, TranslatorFact } from '../structured-data';
 import { cleanText } from './cleanText';
 import { findOriginalUrl } from './findOriginalUrl';
 import { buildCreditLines } from './renderAttribution';
-import { resolveTypography } from './resolveTypography';
+import { resolveTypography, type Typography } from './resolveTypography';
 import { toHttpUrl } from './toHttpUrl';
 import type { Credit, CreditSource } from './types';
 
@@ -31,6 +31,47 @@ function describeOrganization(source: CreditSource | null | undefined): Organiza
   return { name, url: optional(toHttpUrl(source.website)) };
 }
 
+function describeSourceAgent(source: CreditSource | null | undefined): AgentFact | undefined {
+  const name = cleanText(source?.name);
+  if (!source || !name) return undefined;
+  const url = optional(toHttpUrl(source.website));
+  return { name, kind: source.kind === 'person' ? 'person' : 'organization', ...(url ? { url } : {}) };
+}
+
+/** Persons credited as authors; else the Sources credited as authors; else the original's Source. */
+function describeAuthors(credits: readonly Credit[], originalSource: CreditSource | null | undefined): AgentFact[] | undefined {
+  const authorCredits = credits.filter((credit) => credit.role === 'author');
+  const persons: AgentFact[] = [];
+  for (const credit of authorCredits) {
+    const name = cleanText(credit.person);
+    const url = optional(toHttpUrl(credit.url));
+    if (name) persons.push({ name, kind: 'person', ...(url ? { url } : {}) });
+  }
+  if (persons.length > 0) return persons;
+  const sources = authorCredits.map((credit) => describeSourceAgent(credit.source)).filter((agent): agent is AgentFact => Boolean(agent));
+  if (sources.length > 0) return sources;
+  const original = describeSourceAgent(originalSource);
+  return original ? [original] : undefined;
+}
+
+function describePhoto(credit: Credit | undefined, typography: Typography): PhotoFact | undefined {
+  if (!credit) return undefined;
+  const person = cleanText(credit.person);
+  const source = credit.source;
+  const licenseName = cleanText(source?.license);
+  const photo: PhotoFact = {};
+  const set = <K extends keyof PhotoFact>(key: K, value: PhotoFact[K] | null | undefined | '') => {
+    if (value) photo[key] = value;
+  };
+  set('caption', cleanText(credit.caption));
+  set('creditText', [person, cleanText(source?.name)].filter(Boolean).join(typography.dash));
+  set('creator', person ? { name: person, kind: 'person' } : describeSourceAgent(source));
+  set('copyrightNotice', licenseName && !toHttpUrl(licenseName) ? licenseName : undefined);
+  set('license', toHttpUrl(source?.licenseUrl) ?? toHttpUrl(licenseName) ?? undefined);
+  set('acquireLicensePage', toHttpUrl(source?.acquireLicensePage));
+  return Object.keys(photo).length > 0 ? photo : undefined;
+}
+
 export function describeAttributionFacts(credits: readonly Credit[], locale: string): AttributionFacts {
   const originals = credits.filter((credit) => credit.role === 'original');
   const originalSource = originals.find((credit) => credit.source)?.source;
@@ -54,5 +95,7 @@ export function describeAttributionFacts(credits: readonly Credit[], locale: str
   // rights holder asks to be shown; one given as a URL is only a link.
   assign('copyrightNotice', licenseName && !toHttpUrl(licenseName) ? licenseName : undefined);
   assign('license', licenseUrl ?? optional(licenseName));
+  assign('authors', describeAuthors(credits, originalSource));
+  assign('photo', describePhoto(credits.find((credit) => credit.role === 'photo'), typography));
   return facts;
 }

@@ -23,8 +23,15 @@ const ENGLISH: Typography = {
   dash: ' – ',
 };
 
-// French typography puts a space on both sides of a colon and a dash; it must be
-// a no-break space or the colon can wrap alone onto the next line.
+/**
+ * French puts a space before a colon and after it, but not the same one: a no-break space
+ * (U+00A0, "espace insécable", not the narrow U+202F that ; ! ? take) before, so that the
+ * colon never starts a line, and an ordinary space after, so that a long value such as a URL
+ * can wrap after the colon. Source: Lexique des règles typographiques en usage à
+ * l'Imprimerie nationale, "Ponctuation" (deux-points: espace insécable avant, espace
+ * justifiante après). The dash of an incise follows the same logic: no-break before, ordinary
+ * after.
+ */
 const FRENCH: Typography = {
   labels: {
     original: 'Source',
@@ -34,8 +41,8 @@ const FRENCH: Typography = {
     adaptation: 'Adaptation',
     via: 'Via',
   },
-  colon: `${NBSP}:${NBSP}`,
-  dash: `${NBSP}–${NBSP}`,
+  colon: `${NBSP}: `,
+  dash: `${NBSP}– `,
 };
 
 const BY_LANGUAGE: Record<string, Typography> = { en: ENGLISH, fr: FRENCH };

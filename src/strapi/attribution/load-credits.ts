@@ -46,7 +46,10 @@ export async function loadCredits(
       `${s('website')} as sourceWebsite`,
       `${s('license')} as sourceLicense`,
       `${s('licenseUrl')} as sourceLicenseUrl`,
-      `${s('allowsRepublication')} as sourceAllowsRepublication`
+      `${s('allowsRepublication')} as sourceAllowsRepublication`,
+      `${s('language')} as sourceLanguage`,
+      `${s('syndication')} as sourceSyndication`,
+      `${s('acquireLicensePage')} as sourceAcquireLicensePage`
     )
     .whereIn(`${link}.${joinTable.joinColumn.name}`, rowIds)
     .where(`${link}.field`, creditsField)
@@ -70,6 +73,9 @@ export async function loadCredits(
             license: row.sourceLicense ?? null,
             licenseUrl: row.sourceLicenseUrl ?? null,
             allowsRepublication: row.sourceAllowsRepublication == null ? null : Boolean(row.sourceAllowsRepublication),
+            language: row.sourceLanguage ?? null,
+            syndication: row.sourceSyndication ?? null,
+            acquireLicensePage: row.sourceAcquireLicensePage ?? null,
           }
         : null,
     };

@@ -4,6 +4,8 @@ import {
   DEMO_ENGLISH_ARTICLE,
   DEMO_FRENCH_ARTICLE,
   DEMO_ORIGINAL_URL,
+  DEMO_OWN_TRANSLATION,
+  DEMO_OWN_TRANSLATION_ORIGINAL,
   DEMO_PHOTO_CAPTION,
   DEMO_SITE,
   DEMO_SOURCES,
@@ -34,6 +36,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
     const reseau = await strapi
       .documents('api::source.source')
       .create({ data: { ...DEMO_SOURCES.reseauInternational } });
+    const exampleWire = await strapi.documents('api::source.source').create({ data: { ...DEMO_SOURCES.exampleWire } });
 
     const categories = strapi.documents('api::category.category');
     const northKorea = await categories.create({ locale: 'fr', data: { ...DEMO_CATEGORIES.northKorea.fr } });
@@ -61,7 +64,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
         ...frenchArticle,
         category: northKorea.documentId,
         credits: [
-          { role: 'original', url: DEMO_ORIGINAL_URL, language: 'en' },
+          { role: 'original', url: DEMO_ORIGINAL_URL, language: 'en', source: rt.documentId },
           { role: 'photo', caption: DEMO_PHOTO_CAPTION, source: rt.documentId },
           { role: 'translation', person: 'Avic', source: reseau.documentId, language: 'fr' },
         ],
@@ -76,6 +79,21 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
         ...englishArticle,
         category: diplomacy.documentId,
         credits: [{ role: 'author', person: 'Colophon demo desk' }],
+      } as any,
+    });
+
+    const { locale: translationLocale, ...ownTranslation } = DEMO_OWN_TRANSLATION;
+    await articles.create({
+      locale: translationLocale,
+      status: 'published',
+      data: {
+        ...ownTranslation,
+        category: diplomacy.documentId,
+        credits: [
+          { role: 'original', ...DEMO_OWN_TRANSLATION_ORIGINAL, language: 'en', source: exampleWire.documentId },
+          // No Source: the translation was done in house, which makes the article a new work.
+          { role: 'translation', person: 'Jeanne Martin', language: 'fr' },
+        ],
       } as any,
     });
 

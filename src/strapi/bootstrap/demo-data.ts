@@ -2,6 +2,12 @@
  * The demo newsroom, modelled on a real republished page (shared/seed-page.txt): a French
  * translation of an RT report, credited to its source, photographer and translator. The
  * article text is written fresh for Colophon; only the facts of the credits are kept.
+ *
+ * It shows the two sides of the syndication policy: the seed page republishes Réseau
+ * International's translation (someone else's work: kept out of the index, as that source's
+ * default agreement says), while a second French article is the newsroom's own translation of
+ * an outside original (a new work: indexed under its own canonical URL). That original, its
+ * agency and its URL are fictional (example.net is reserved for examples).
  */
 export const DEMO_SITE = {
   name: 'Cellule44',
@@ -10,6 +16,7 @@ export const DEMO_SITE = {
   blogPath: '/blog',
   breadcrumbSeparator: ' > ',
   defaultLocale: 'fr',
+  logoUrl: 'https://example.org/logo.png',
 };
 
 export const DEMO_SOURCES = {
@@ -29,6 +36,19 @@ export const DEMO_SOURCES = {
     website: 'https://reseauinternational.net',
     language: 'fr',
     license: 'All rights reserved',
+    allowsRepublication: true,
+  },
+  exampleWire: {
+    name: 'Example Wire',
+    slug: 'example-wire',
+    kind: 'agency',
+    website: 'https://news.example.net',
+    language: 'en',
+    license: 'CC BY 4.0',
+    licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
+    // Its agreement would let a republication point canonical at it; it does not apply to a
+    // translation of our own, which stays indexed under its own URL.
+    syndication: 'canonical',
     allowsRepublication: true,
   },
 } as const;
@@ -82,6 +102,25 @@ export const DEMO_ENGLISH_ARTICLE = {
     paragraph(
       'Its backers present it as a first step that costs each side little; its critics answer that it rewards tests with concessions. Either way, it frames most of the talks covered on this blog.'
     ),
+  ],
+  allowComments: true,
+};
+
+export const DEMO_OWN_TRANSLATION_ORIGINAL = {
+  url: 'https://news.example.net/2017/10/double-freeze-explained',
+  title: 'The “double freeze”, explained',
+};
+
+/** The newsroom's own translation of an outside original: a new work. */
+export const DEMO_OWN_TRANSLATION = {
+  locale: 'fr',
+  title: 'Le « double gel », expliqué : ce que chaque camp devrait concéder',
+  excerpt: 'Notre traduction d’une note d’Example Wire sur la proposition que Moscou et Pékin remettent sur la table.',
+  body: [
+    paragraph(
+      'Le « double gel » est une proposition d’enchaînement : Pyongyang suspendrait ses essais nucléaires et balistiques pendant que Washington et Séoul suspendraient leurs grandes manœuvres conjointes.'
+    ),
+    paragraph('Ses partisans y voient un premier pas peu coûteux pour chacun ; ses détracteurs, une récompense accordée aux essais.'),
   ],
   allowComments: true,
 };

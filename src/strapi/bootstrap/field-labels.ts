@@ -29,8 +29,9 @@ export const FIELD_LABELS: Labels = {
       description: 'Who made what: the original, author, photographer, translator. They render as the attribution footer.',
     },
     syndication: {
-      label: 'Syndication',
-      description: 'How search engines treat a republished article: its own canonical URL, noindex, or nothing.',
+      label: 'Search engines',
+      description:
+        'Default follows who did the work: our own articles and translations are indexed; a republication follows its Source’s agreement. Override only when the agreement says otherwise.',
     },
     breadcrumbs: { label: 'Breadcrumb trail', description: DERIVED },
     breadcrumbText: { label: 'Breadcrumb text', description: DERIVED },
@@ -38,6 +39,10 @@ export const FIELD_LABELS: Labels = {
     attribution: { label: 'Attribution footer', description: `${DERIVED} Text, HTML and Markdown of the credits.` },
     seo: { label: 'SEO hints', description: `${DERIVED} Canonical URL and robots directives.` },
     structuredData: { label: 'Structured data (JSON-LD)', description: `${DERIVED} schema.org NewsArticle and BreadcrumbList.` },
+    structuredDataHtml: {
+      label: 'Structured data, ready to inline',
+      description: `${DERIVED} The JSON-LD as a <script> block with <, > and & escaped, for frontends to write into the page as is.`,
+    },
   },
   'api::category.category': {
     name: { label: 'Name', description: 'As shown in breadcrumbs and menus.' },
@@ -77,6 +82,7 @@ export const FIELD_LABELS: Labels = {
     blogPath: { label: 'Blog path', description: 'Where articles live (e.g. /blog). Changing it moves every path and records redirects.' },
     breadcrumbSeparator: { label: 'Breadcrumb separator', description: 'Between crumbs in the breadcrumb text (e.g. " > ").' },
     defaultLocale: { label: 'Default language', description: 'The language of the site’s main edition.' },
+    logoUrl: { label: 'Logo URL', description: 'The publisher logo search engines show with articles (https://…, at least 112 px wide).' },
   },
   'api::source.source': {
     name: { label: 'Name', description: 'The outlet, agency or person credited.' },
@@ -87,6 +93,11 @@ export const FIELD_LABELS: Labels = {
     license: { label: 'License', description: 'The terms under which its work may be republished.' },
     licenseUrl: { label: 'License URL', description: 'Where those terms are published.' },
     allowsRepublication: { label: 'Allows republication', description: 'Whether articles credited to it as the original may be published.' },
+    syndication: {
+      label: 'Republication agreement',
+      description: 'What search engines are told about our copies of its work: noindex (default), noindex for Google News only, or a canonical link to its page.',
+    },
+    acquireLicensePage: { label: 'Licensing page', description: 'Where readers can license its images (https://…); shown to search engines.' },
   },
   'editorial.credit': {
     role: { label: 'Role', description: 'Original, author, photo, translation, adaptation or via.' },
@@ -106,7 +117,7 @@ export const FIELD_LABELS: Labels = {
 
 /** Fields the editor must not type into: derived by the hook, or recorded by the server. */
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
-  'api::article.article': ['breadcrumbs', 'breadcrumbText', 'path', 'attribution', 'seo', 'structuredData', 'commentCount'],
+  'api::article.article': ['breadcrumbs', 'breadcrumbText', 'path', 'attribution', 'seo', 'structuredData', 'structuredDataHtml', 'commentCount'],
   'api::category.category': ['path', 'breadcrumbs'],
   // What the server records or derives about a comment (src/strapi/comments).
   'api::comment.comment': ['parentDocumentId', 'depth', 'bodyHtml', 'moderationReason', 'ipHash', 'userAgent', 'user'],

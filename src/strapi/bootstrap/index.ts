@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyRegistrationSetting } from '../accounts/registration';
+import { migrateSyndication } from '../attribution/migrate-syndication';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
@@ -20,5 +21,6 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await applyRegistrationSetting(strapi);
   await configureEditViews(strapi);
   await ensureDevelopmentAdmin(strapi);
+  await migrateSyndication(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
 }

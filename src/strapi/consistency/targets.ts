@@ -5,6 +5,7 @@ import { countApprovedComments, recountComments } from '../comments/comment-coun
 import { ARTICLE_COUNT_FIELD, ARTICLE_UID } from '../comments/model';
 import { derivedAttributesOf, deriveTargetValues } from '../hook/derive-target';
 import { loadCredits } from '../attribution/load-credits';
+import { loadCovers } from '../attribution/load-covers';
 import { rederiveTargets } from '../hook/rederive-targets';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { readTargetRows } from '../hook/target-rows';
@@ -32,6 +33,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
     ...(has.attribution ? ['attribution'] : []),
     ...(has.seo ? ['seo'] : []),
     ...(has.structuredData ? ['structuredData'] : []),
+    ...(has.structuredDataHtml ? ['structuredDataHtml'] : []),
   ];
   const countsComments =
     target.uid === ARTICLE_UID && ARTICLE_COUNT_FIELD in (strapi.contentType(target.uid as any).attributes as object);
@@ -52,6 +54,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
       const ids = stored.map((row) => Number(row.id));
       const rows = new Map((await readTargetRows(strapi, trx, target, ids)).map((row) => [row.id, row]));
       const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, ids) : null;
+      const covers = has.structuredData ? await loadCovers(strapi, trx, target.uid, ids) : null;
       const approved = countsComments
         ? await countApprovedComments(strapi, trx, [...new Set([...rows.values()].map((row) => row.documentId))])
         : null;
@@ -82,7 +85,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
 
         let expected: Record<string, unknown>;
         try {
-          expected = deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null);
+          expected = deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null, covers?.get(row.id) ?? null);
         } catch (error) {
           if (!(error instanceof TrailError)) throw error;
           if (row.publishedAt && row.path) context.livePaths?.add(row.path);

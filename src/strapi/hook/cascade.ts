@@ -5,13 +5,15 @@ import type { DerivationInputs } from './derive-target';
 import { rederiveCategories } from '../trails/rederive-categories';
 import { rederiveTargets, type SkippedRow } from './rederive-targets';
 import { loadSiteSettings } from '../trails/site-settings';
+import { loadPublisher } from '../attribution/publisher';
 
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown): Promise<DerivationInputs> {
   // One after the other: both run on the transaction's single connection, which the pg
   // driver will not share between concurrent queries.
   const site = await loadSiteSettings(strapi);
   const tree = await loadCategoryTree(strapi, trx);
-  return { site, tree };
+  const publisher = await loadPublisher(strapi);
+  return { site, tree, publisher };
 }
 
 export interface CascadeReport {

@@ -7,6 +7,7 @@ import {
   prepareCategoryDelete,
   prepareCategoryWrite,
 } from '../trails/category-writes';
+import { normalizeSourceUrls, refuseSilentCredits } from '../attribution/credit-input';
 import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../attribution/source-writes';
 import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from './target-writes';
 import type { WriteParams } from './write-context';
@@ -15,7 +16,7 @@ import { lockTrailInputs } from '../database/locks';
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete']);
 const SITE_ACTIONS = new Set(['create', 'update']);
-const SOURCE_ACTIONS = new Set(['update', 'delete']);
+const SOURCE_ACTIONS = new Set(['create', 'update', 'delete']);
 
 /**
  * The Colophon hook. Every document write, whichever door it came through (REST, GraphQL,
@@ -42,18 +43,24 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     if (!relevant) return next();
 
     const params = context.params as WriteParams;
+    if (isSource && action === 'create') {
+      // A source just created is credited nowhere yet: nothing to derive, nothing to lock.
+      normalizeSourceUrls(params.data);
+      return next();
+    }
     return strapi.db.transaction(async ({ trx }) => {
       // Before anything is read: see lockTrailInputs for why, and for what each database does.
       await lockTrailInputs(strapi, trx, target ? 'shared' : 'exclusive');
       if (target) {
         // Site and tree do not change under an article write: read once, for checks and derivation.
         const inputs = await loadDerivationInputs(strapi, trx);
-        await prepareTargetWrite(strapi, target, action, params, inputs);
+        const intent = await prepareTargetWrite(strapi, target, action, params, inputs);
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result: any = await next();
         const documentId = result?.documentId ?? params.documentId;
         if (documentId) {
           const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore, inputs);
+          if (intent?.creditsSent) refuseSilentCredits(derived, intent.locale, colophonConfig(strapi).attribution.creditsField);
           patchResult(result, new Map([...derived].map(([id, row]) => [id, row.values])));
           if (action === 'publish' || params.status === 'published') enforcePublishPolicy(strapi, derived);
         }
@@ -82,6 +89,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       }
 
       if (isSource) {
+        normalizeSourceUrls(params.data);
         const result: any = await next();
         if (result?.documentId) await deriveAfterSourceWrite(strapi, trx, result.documentId);
         return result;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoPolicy } from '../../core/attribution';
-import { buildNewsArticle, buildStructuredData } from '../../core/structured-data';
+import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoOverride } from '../../core/attribution';
+import { buildNewsArticle, buildStructuredData, renderJsonLdScript, resolveArticleDates, type PublisherFact } from '../../core/structured-data';
+import type { CoverImage } from '../attribution/load-covers';
 import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import type { CategoryTree } from '../trails/category-tree';
@@ -11,6 +12,8 @@ export interface TargetRow {
   documentId: string;
   locale: string | null;
   publishedAt: unknown;
+  /** Strapi's own record of the first publication (the experimental_firstPublishedAt future flag). */
+  firstPublishedAt?: unknown;
   updatedAt: unknown;
   title: string;
   slug: string;
@@ -23,6 +26,8 @@ export interface TargetRow {
 export interface DerivationInputs {
   site: SiteTrailSettings;
   tree: CategoryTree;
+  /** The Site as schema.org publisher (name, url, logo). */
+  publisher?: PublisherFact | null;
 }
 
 /** Which derived attributes a target's schema declares: a developer's type may carry trails only. */
@@ -33,10 +38,12 @@ export function derivedAttributesOf(strapi: Core.Strapi, uid: string) {
     breadcrumbText: 'breadcrumbText' in attributes,
     path: 'path' in attributes,
     structuredData: 'structuredData' in attributes,
+    structuredDataHtml: 'structuredData' in attributes && 'structuredDataHtml' in attributes,
     attribution: 'attribution' in attributes && creditsField in attributes,
     seo: 'seo' in attributes,
     excerpt: 'excerpt' in attributes,
     syndication: colophonConfig(strapi).attribution.syndicationField in attributes,
+    firstPublishedAt: 'firstPublishedAt' in attributes,
   };
 }
 
@@ -49,7 +56,8 @@ export function deriveTargetValues(
   target: TrailTarget,
   row: TargetRow,
   inputs: DerivationInputs,
-  credits: Credit[] | null
+  credits: Credit[] | null,
+  cover: CoverImage | null = null
 ): Record<string, unknown> {
   const has = derivedAttributesOf(strapi, target.uid);
   const locale = row.locale ?? 'en';
@@ -63,20 +71,22 @@ export function deriveTargetValues(
   if (has.breadcrumbText) values.breadcrumbText = trail.breadcrumbText;
   if (has.path) values.path = trail.path;
   if (has.attribution && credits) values.attribution = renderAttribution(credits, locale);
-  if (has.seo) values.seo = buildSeo((row.syndication as SeoPolicy | null) ?? 'canonical', credits ?? [], ownUrl);
+  if (has.seo) values.seo = buildSeo({ credits: credits ?? [], override: row.syndication as SeoOverride | null, locale, ownUrl });
   if (has.structuredData) {
     const article = credits
       ? buildNewsArticle({
           headline: row.title,
           url: ownUrl,
           inLanguage: locale,
-          datePublished: row.publishedAt as string | null,
-          dateModified: row.updatedAt as string | null,
+          ...resolveArticleDates(row),
           description: row.excerpt,
           attribution: describeAttributionFacts(credits, locale),
+          publisher: inputs.publisher,
+          image: cover,
         })
       : undefined;
     values.structuredData = buildStructuredData({ article, breadcrumbs: trail.breadcrumbs });
+    if (has.structuredDataHtml) values.structuredDataHtml = renderJsonLdScript(values.structuredData);
   }
   return values;
 }

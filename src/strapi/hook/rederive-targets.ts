@@ -7,6 +7,7 @@ import { updateRowsById } from '../database/bulk-update';
 import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type TargetRow } from './derive-target';
 import { creditedRowsQuery } from '../attribution/credited-rows';
 import { loadCredits } from '../attribution/load-credits';
+import { loadCovers } from '../attribution/load-covers';
 import { recordRedirects, type PathChange } from '../trails/redirects';
 import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import { readTargetRows, targetRowsQuery, toTargetRow } from './target-rows';
@@ -83,6 +84,7 @@ export async function rederiveTargets(
     const rows = documentRows ?? (await readTargetRows(strapi, trx, target, ids.slice(start, start + batchSize)));
     await pause();
     const credits = has.attribution ? await loadCredits(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
+    const covers = has.structuredData ? await loadCovers(strapi, trx, target.uid, rows.map((row) => row.id)) : null;
     await pause();
 
     const pathChanges: PathChange[] = [];
@@ -94,7 +96,7 @@ export async function rederiveTargets(
         continue;
       }
       const rowCredits = credits ? (credits.get(row.id) ?? []) : null;
-      const values = deriveTargetValues(strapi, target, row, inputs, rowCredits);
+      const values = deriveTargetValues(strapi, target, row, inputs, rowCredits, covers?.get(row.id) ?? null);
       // Only a published version has a public path that readers may have bookmarked.
       if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
         const move = { from: row.path, to: values.path };

@@ -10,8 +10,16 @@ import { resolveCategoryIntent } from '../trails/resolve-category';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { settleSlug } from '../trails/unique-slug';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from './write-context';
+import { normalizeCreditUrls } from '../attribution/credit-input';
 
-export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'attribution', 'seo'];
+export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'structuredDataHtml', 'attribution', 'seo'];
+
+/** What the checks after the write need to know of what the caller sent. */
+export interface TargetWriteIntent {
+  locale: string;
+  /** The caller sent credits: they are judged once stored, with their sources resolved. */
+  creditsSent: boolean;
+}
 
 /** Validates and completes what the caller sent, before Strapi writes it. */
 export async function prepareTargetWrite(
@@ -20,12 +28,14 @@ export async function prepareTargetWrite(
   action: string,
   params: WriteParams,
   inputs: DerivationInputs
-): Promise<void> {
-  if (action !== 'create' && action !== 'update') return;
+): Promise<TargetWriteIntent | null> {
+  if (action !== 'create' && action !== 'update') return null;
   const data = (params.data ??= {});
   dropDerivedFields(data, TARGET_DERIVED_FIELDS);
 
   const locale = await writeLocale(strapi, params);
+  const { creditsField } = colophonConfig(strapi).attribution;
+  normalizeCreditUrls(data, creditsField);
   const existing =
     action === 'update' && params.documentId
       ? await strapi.db.query(target.uid as any).findOne({
@@ -61,6 +71,7 @@ export async function prepareTargetWrite(
       title
     );
   }
+  return { locale, creditsSent: Array.isArray(data[creditsField]) };
 }
 
 /** Public paths of the published versions, per locale, before a write replaces them. */

@@ -35,3 +35,8 @@ export function fail(message: string, details: Record<string, unknown> & { field
   const { field, ...extra } = details;
   throw fieldError(message, field, extra);
 }
+
+/** Refuses a write with a 400 whose single error names a nested path, e.g. ['credits', 1, 'url']. */
+export function failAt(path: Array<string | number>, message: string): never {
+  throw fieldError(message, path);
+}

@@ -3,9 +3,9 @@ import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
 const SEED_FOOTER = [
-  'Source\u00a0:\u00a0https://www.rt.com/news/405007-north-korea-russia-meeting/',
-  'Photo\u00a0:\u00a0Image tirée d’une vidéo montrant des membres de la délégation nord-coréenne qui sont arrivés pour des pourparlers à Moscou le 29 septembre 2017 / RT',
-  'Traduction\u00a0:\u00a0Avic\u00a0–\u00a0Réseau International',
+  'Source\u00a0: RT\u00a0– https://www.rt.com/news/405007-north-korea-russia-meeting/',
+  'Photo\u00a0: Image tirée d’une vidéo montrant des membres de la délégation nord-coréenne qui sont arrivés pour des pourparlers à Moscou le 29 septembre 2017 / RT',
+  'Traduction\u00a0: Avic\u00a0– Réseau International',
 ].join('\n');
 
 describe('the attribution footer and its structured data', () => {
@@ -63,27 +63,29 @@ describe('the attribution footer and its structured data', () => {
       isBasedOn: 'https://www.rt.com/news/405007-north-korea-russia-meeting/',
       translationOfWork: { '@type': 'CreativeWork', url: 'https://www.rt.com/news/405007-north-korea-russia-meeting/', inLanguage: 'en' },
       translator: { '@type': 'Person', name: 'Avic' },
-      creditText: expect.stringContaining('Traduction\u00a0:\u00a0Avic'),
+      creditText: expect.stringContaining('Traduction\u00a0: Avic'),
       datePublished: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(graph.some((node: { '@type': string }) => node['@type'] === 'BreadcrumbList')).toBe(true);
   });
 
-  it('points the canonical URL at the original for a republished article, as the syndication policy says', async () => {
+  it('keeps the republished translation out of the index by default, and never points canonical at the English original', async () => {
     const response = await asPublic(app).get(`/api/articles/${frenchId}`).query({ locale: 'fr' }).expect(200);
     expect(response.body.data.seo).toEqual({
-      canonicalUrl: 'https://www.rt.com/news/405007-north-korea-russia-meeting/',
-      robots: 'index, follow',
+      canonicalUrl: expect.stringMatching(/^https:\/\/example\.org\/blog\/coree-du-nord\//),
+      robots: 'noindex, follow',
+      googlebotNews: null,
     });
 
-    const noindexed = await asPublic(app)
+    const overridden = await asPublic(app)
       .put(`/api/articles/${frenchId}`)
       .query({ locale: 'fr', status: 'published' })
       .set('Authorization', `Bearer ${token}`)
-      .send({ data: { syndication: 'noindex' } })
+      .send({ data: { syndication: 'canonical' } })
       .expect(200);
-    expect(noindexed.body.data.seo.robots).toBe('noindex, follow');
-    expect(noindexed.body.data.seo.canonicalUrl).toMatch(/^https:\/\/example\.org\/blog\/coree-du-nord\//);
+    // Réseau International's translation has no URL in the credits: no same-language page to point at.
+    expect(overridden.body.data.seo).toMatchObject({ robots: 'noindex, follow', googlebotNews: null });
+    expect(overridden.body.data.seo.canonicalUrl).not.toContain('rt.com');
   });
 
   it('labels the same credits in English for an English article', async () => {
@@ -112,15 +114,31 @@ describe('the attribution footer and its structured data', () => {
     const hostile: any = await newsroom(app).article('Hostile', {
       data: {
         credits: [
-          { role: 'original', url: 'javascript:alert(1)', title: '<script>alert(1)</script>' },
+          { role: 'original', url: 'https://x.example/?a="onmouseover=alert(1)', title: '<script>alert(1)</script>' },
           { role: 'photo', caption: '<img src=x onerror=alert(1)>'.padEnd(2000, 'x') },
         ],
       },
     });
-    const { html, text } = hostile.attribution;
-    expect(html).not.toMatch(/<script|<img|javascript:/i);
+    const { html } = hostile.attribution;
+    expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain('&lt;script&gt;');
-    expect(text).not.toContain('javascript:');
+    expect(html).toContain('href="https://x.example/?a=&quot;onmouseover=alert(1)"');
+    await expect(
+      newsroom(app).article('Hostile link', { data: { credits: [{ role: 'original', url: 'javascript:alert(1)', title: 'T' }] } })
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+
+  it('serves structuredDataHtml, a script block a hostile title cannot break out of', async () => {
+    const article: any = await newsroom(app).article('Fin </script><script>alert(1)</script> & suite', { published: true });
+    const rest = await asPublic(app).get(`/api/articles/${article.documentId}`).query({ locale: 'fr' }).expect(200);
+    const { structuredData, structuredDataHtml } = rest.body.data;
+    expect(structuredDataHtml.match(/<\/script/gi)).toHaveLength(1);
+    expect(structuredDataHtml).toContain('\\u003c/script\\u003e');
+    const json = structuredDataHtml.replace(/^<script type="application\/ld\+json">/, '').replace(/<\/script>$/, '');
+    expect(JSON.parse(json)).toEqual(structuredData);
+
+    const result = await graphql(app, 'query ($id: ID!) { article(documentId: $id, locale: "fr") { structuredDataHtml } }', { id: article.documentId });
+    expect(result.data.article.structuredDataHtml).toBe(structuredDataHtml);
   });
 
   it('renders an empty footer, with no empty paragraphs, for an article without credits', async () => {

@@ -45,7 +45,7 @@ describe('a Source change reaches every article that credits it', () => {
 
     const texts = await footers(crediting.documentId);
     expect(texts).toHaveLength(2);
-    for (const text of texts) expect(text).toContain('Traduction\u00a0:\u00a0Avic\u00a0–\u00a0Réseau Intl.');
+    for (const text of texts) expect(text).toContain('Traduction\u00a0: Avic\u00a0– Réseau Intl.');
     expect(await footers(bystander.documentId)).toEqual(bystanderBefore);
   });
 
@@ -67,7 +67,7 @@ describe('a Source change reaches every article that credits it', () => {
       .send({ name: 'RI' })
       .expect(200);
     [row] = await newsroom(app).articleRows(crediting.documentId);
-    expect(row.attribution.text).toContain('Avic\u00a0–\u00a0RI');
+    expect(row.attribution.text).toContain('Avic\u00a0– RI');
   });
 
   it('refuses to delete a source that articles credit, with 409 and how many', async () => {

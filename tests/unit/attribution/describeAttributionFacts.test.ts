@@ -10,6 +10,7 @@ describe('describeAttributionFacts', () => {
       isTranslation: true,
       translator: { name: 'Avic', kind: 'person' },
       creditText: expect.stringContaining('; Translation: Avic – Réseau International'),
+      photo: { caption: expect.stringContaining('Image tirée'), creditText: 'RT', creator: { name: 'RT', kind: 'organization', url: 'https://www.rt.com' } },
     });
     expect(facts.creditText).not.toContain('\n');
     expect(facts.creditText?.startsWith(`Source: ${ORIGINAL_URL}; Photo: `)).toBe(true);
@@ -71,5 +72,56 @@ describe('describeAttributionFacts', () => {
     expect(node.isBasedOn).toBe(ORIGINAL_URL);
     expect(node.translator).toEqual({ '@type': 'Person', name: 'Avic' });
     expect(node.translationOfWork).toMatchObject({ url: ORIGINAL_URL });
+  });
+});
+
+describe('describeAttributionFacts: authors and the photo', () => {
+  it('takes the author credits’ persons as authors', () => {
+    const credits: Credit[] = [
+      { role: 'author', person: 'Jeanne Martin', url: 'https://example.org/jeanne' },
+      { role: 'author', person: 'Paul Durand', source: { name: 'AFP', kind: 'agency' } },
+    ];
+    expect(describeAttributionFacts(credits, 'fr').authors).toEqual([
+      { name: 'Jeanne Martin', kind: 'person', url: 'https://example.org/jeanne' },
+      { name: 'Paul Durand', kind: 'person' },
+    ]);
+  });
+
+  it('falls back to the author credit’s Source, then to the original’s Source', () => {
+    expect(describeAttributionFacts([{ role: 'author', source: { name: 'AFP', kind: 'agency', website: 'https://www.afp.com' } }], 'fr').authors).toEqual([
+      { name: 'AFP', kind: 'organization', url: 'https://www.afp.com' },
+    ]);
+    const republished: Credit[] = [{ role: 'original', url: ORIGINAL_URL, source: { name: 'RT', kind: 'outlet', website: 'https://www.rt.com' } }];
+    expect(describeAttributionFacts(republished, 'fr').authors).toEqual([{ name: 'RT', kind: 'organization', url: 'https://www.rt.com' }]);
+    expect(describeAttributionFacts(SEED_CREDITS, 'fr')).not.toHaveProperty('authors');
+  });
+
+  it('describes the photo credit and its Source’s licence for the image', () => {
+    const credits: Credit[] = [
+      {
+        role: 'photo',
+        caption: 'Délégation',
+        source: {
+          name: 'RT',
+          kind: 'outlet',
+          website: 'https://www.rt.com',
+          license: 'All rights reserved',
+          licenseUrl: 'https://www.rt.com/about-us/terms-of-use/',
+          acquireLicensePage: 'https://www.rt.com/about-us/contact-info/',
+        },
+      },
+    ];
+    expect(describeAttributionFacts(credits, 'fr').photo).toEqual({
+      caption: 'Délégation',
+      creditText: 'RT',
+      creator: { name: 'RT', kind: 'organization', url: 'https://www.rt.com' },
+      copyrightNotice: 'All rights reserved',
+      license: 'https://www.rt.com/about-us/terms-of-use/',
+      acquireLicensePage: 'https://www.rt.com/about-us/contact-info/',
+    });
+    expect(describeAttributionFacts([{ role: 'photo', person: 'Jane Doe', source: { name: 'AFP', kind: 'agency' } }], 'en').photo).toEqual({
+      creditText: 'Jane Doe – AFP',
+      creator: { name: 'Jane Doe', kind: 'person' },
+    });
   });
 });

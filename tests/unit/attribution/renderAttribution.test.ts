@@ -7,9 +7,9 @@ describe('renderAttribution', () => {
   describe('the seed article footer', () => {
     it('renders French typography exactly', () => {
       expect(renderAttribution(SEED_CREDITS, 'fr').text).toBe(
-        `Source${NBSP}:${NBSP}${ORIGINAL_URL}\n` +
-          `Photo${NBSP}:${NBSP}${CAPTION} / RT\n` +
-          `Traduction${NBSP}:${NBSP}Avic${NBSP}–${NBSP}Réseau International`,
+        `Source${NBSP}: ${ORIGINAL_URL}\n` +
+          `Photo${NBSP}: ${CAPTION} / RT\n` +
+          `Traduction${NBSP}: Avic${NBSP}– Réseau International`,
       );
     });
 
@@ -23,7 +23,7 @@ describe('renderAttribution', () => {
       expect(renderAttribution(SEED_CREDITS, 'fr-FR').lines).toEqual([
         { role: 'original', label: 'Source', text: ORIGINAL_URL, url: ORIGINAL_URL },
         { role: 'photo', label: 'Photo', text: `${CAPTION} / RT`, url: 'https://www.rt.com' },
-        { role: 'translation', label: 'Traduction', text: `Avic${NBSP}–${NBSP}Réseau International`, url: 'https://reseauinternational.net' },
+        { role: 'translation', label: 'Traduction', text: `Avic${NBSP}– Réseau International`, url: 'https://reseauinternational.net' },
       ]);
     });
 
@@ -72,7 +72,7 @@ describe('renderAttribution', () => {
 
   it('uses French labels for any French locale and English for anything else', () => {
     const credits: Credit[] = [{ role: 'author', person: 'A' }];
-    expect(renderAttribution(credits, 'fr-CA').text).toBe(`Auteur${NBSP}:${NBSP}A`);
+    expect(renderAttribution(credits, 'fr-CA').text).toBe(`Auteur${NBSP}: A`);
     expect(renderAttribution(credits, 'de').text).toBe('Author: A');
     expect(renderAttribution(credits, 'de-DE').lines[0]?.label).toBe('Author');
     expect(renderAttribution(credits, '').text).toBe('Author: A');
@@ -80,7 +80,7 @@ describe('renderAttribution', () => {
 
   it('joins source name, title and url of the original with the dash', () => {
     const credits: Credit[] = [{ role: 'original', source: { name: 'RT' }, title: 'Meeting', url: ORIGINAL_URL }];
-    expect(renderAttribution(credits, 'fr').lines[0]?.text).toBe(`RT${NBSP}–${NBSP}Meeting${NBSP}–${NBSP}${ORIGINAL_URL}`);
+    expect(renderAttribution(credits, 'fr').lines[0]?.text).toBe(`RT${NBSP}– Meeting${NBSP}– ${ORIGINAL_URL}`);
   });
 
   it('renders the photo holder alone, or the caption alone', () => {
@@ -168,5 +168,26 @@ describe('renderAttribution', () => {
       const credits: Credit[] = [{ role: 'author', person: 'W', url: 'https://en.wikipedia.org/wiki/Foo_(bar)' }];
       expect(renderAttribution(credits, 'en').markdown).toBe('Author: [W](https://en.wikipedia.org/wiki/Foo_%28bar%29)');
     });
+  });
+});
+
+describe('French typography', () => {
+  // Imprimerie nationale: a no-break space before the colon, an ordinary one after, so that the
+  // colon never starts a line and a long value (a URL) can still wrap after it.
+  const credits: Credit[] = [
+    { role: 'original', url: ORIGINAL_URL },
+    { role: 'translation', person: 'Avic', source: { name: 'Réseau International' } },
+  ];
+
+  it('puts U+00A0 before the colon and an ordinary space after, in text, html and markdown', () => {
+    const { text, html, markdown } = renderAttribution(credits, 'fr');
+    expect(text.split('\n')).toEqual([`Source\u00a0: ${ORIGINAL_URL}`, 'Traduction\u00a0: Avic\u00a0– Réseau International']);
+    expect(html.split('\n')[0]).toBe(`<p>Source\u00a0: <a href="${ORIGINAL_URL}" rel="nofollow noopener">${ORIGINAL_URL}</a></p>`);
+    expect(markdown.split('\n\n')[0]).toMatch(/^Source\u00a0: \[https:\/\/www\.rt\.com\//);
+    expect(`${text}${html}${markdown}`).not.toMatch(/:\u00a0|–\u00a0/);
+  });
+
+  it('keeps English without a space before the colon', () => {
+    expect(renderAttribution(credits, 'en').text.split('\n')[0]).toBe(`Source: ${ORIGINAL_URL}`);
   });
 });

@@ -81,3 +81,77 @@ describe('buildNewsArticle', () => {
     expect(JSON.stringify(node)).not.toMatch(/null|""/);
   });
 });
+
+describe('buildNewsArticle: author, publisher and image', () => {
+  const publisher = { name: 'Cellule44', url: 'https://example.org', logo: 'https://example.org/logo.png' };
+
+  it('names the authors as Persons, with their profile URL', () => {
+    const node = buildNewsArticle({
+      ...translated,
+      publisher,
+      attribution: { isTranslation: false, authors: [{ name: 'Jeanne Martin', kind: 'person', url: 'https://example.org/jeanne' }, { name: 'Paul Durand', kind: 'person' }] },
+    });
+    expect(node.author).toEqual([
+      { '@type': 'Person', name: 'Jeanne Martin', url: 'https://example.org/jeanne' },
+      { '@type': 'Person', name: 'Paul Durand' },
+    ]);
+  });
+
+  it('names an Organization author when no person is credited', () => {
+    const node = buildNewsArticle({ ...translated, attribution: { isTranslation: false, authors: [{ name: 'RT', kind: 'organization', url: 'https://www.rt.com' }] } });
+    expect(node.author).toEqual([{ '@type': 'Organization', name: 'RT', url: 'https://www.rt.com' }]);
+  });
+
+  it('credits the publisher as author of an own article without author credits', () => {
+    const node = buildNewsArticle({ ...translated, publisher, attribution: { isTranslation: false } });
+    expect(node.author).toEqual([{ '@type': 'Organization', name: 'Cellule44', url: 'https://example.org' }]);
+  });
+
+  it('does not make the publisher the author of somebody else’s work', () => {
+    const node = buildNewsArticle({ ...translated, publisher, attribution: { isTranslation: false, originalUrl: 'https://www.rt.com/x' } });
+    expect(node).not.toHaveProperty('author');
+  });
+
+  it('describes the publisher as an Organization with its logo', () => {
+    const node = buildNewsArticle({ ...translated, publisher });
+    expect(node.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'Cellule44',
+      url: 'https://example.org',
+      logo: { '@type': 'ImageObject', url: 'https://example.org/logo.png' },
+    });
+  });
+
+  it('describes the cover as an ImageObject with the photo credit’s licence details', () => {
+    const node = buildNewsArticle({
+      ...translated,
+      image: { url: 'https://cdn.example.org/cover.jpg', caption: 'Délégation à Moscou' },
+      attribution: {
+        isTranslation: false,
+        photo: {
+          creditText: 'RT',
+          creator: { name: 'RT', kind: 'organization', url: 'https://www.rt.com' },
+          copyrightNotice: 'All rights reserved',
+          license: 'https://www.rt.com/about-us/terms-of-use/',
+          acquireLicensePage: 'https://www.rt.com/about-us/contact-info/',
+        },
+      },
+    });
+    expect(node.image).toEqual({
+      '@type': 'ImageObject',
+      contentUrl: 'https://cdn.example.org/cover.jpg',
+      url: 'https://cdn.example.org/cover.jpg',
+      caption: 'Délégation à Moscou',
+      creditText: 'RT',
+      creator: { '@type': 'Organization', name: 'RT', url: 'https://www.rt.com' },
+      copyrightNotice: 'All rights reserved',
+      license: 'https://www.rt.com/about-us/terms-of-use/',
+      acquireLicensePage: 'https://www.rt.com/about-us/contact-info/',
+    });
+  });
+
+  it('emits no image without an absolute image URL', () => {
+    const node = buildNewsArticle({ ...translated, image: { url: '/uploads/cover.jpg' }, attribution: { isTranslation: false, photo: { creditText: 'RT' } } });
+    expect(node).not.toHaveProperty('image');
+  });
+});
