@@ -48,7 +48,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       if (target) {
         // Site and tree do not change under an article write: read once, for checks and derivation.
         const inputs = await loadDerivationInputs(strapi, trx);
-        await prepareTargetWrite(strapi, target, action, params, inputs);
+        await prepareTargetWrite(strapi, trx, target, action, params, inputs);
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result: any = await next();
         const documentId = result?.documentId ?? params.documentId;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { checkCategoryMove, TrailError } from '../../core/trail';
+import { buildCategoryTrail, checkCategoryMove, TrailError } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
 import { loadCategoryTree } from './category-tree';
@@ -7,7 +7,8 @@ import { readRelationIntent } from '../hook/relation-input';
 import { rederiveTargets } from '../hook/rederive-targets';
 import { resolveCategoryIntent } from './resolve-category';
 import { relationLinkOf, sql } from '../database/schema';
-import { isValidSlug, toSlug } from '../../core/slug';
+import { settleSlug } from './unique-slug';
+import { loadSiteSettings } from './site-settings';
 import { stripInvisible } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
 
@@ -26,6 +27,7 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
   const locale = await writeLocale(strapi, params);
 
   const tree = await loadCategoryTree(strapi, trx);
+  const site = await loadSiteSettings(strapi);
   const self = params.documentId
     ? [...tree.nodes.values()].find((n) => n.documentId === params.documentId && n.locale === locale)
     : undefined;
@@ -63,22 +65,30 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
 
   const sentSlug = data.slug;
   if (sentSlug !== undefined || !self?.slug || parentIntent.kind !== 'unchanged') {
-    const explicit = typeof sentSlug === 'string' && sentSlug.trim() ? sentSlug.trim() : (self?.slug ?? null);
-    const slug = explicit ?? toSlug(name);
-    if (!slug) fail(`Cannot make a slug from "${name}": give one explicitly`, { field: 'slug' });
-    if (!isValidSlug(slug)) {
-      fail(`slug "${slug}" is not a slug: use lowercase letters, digits and single hyphens`, { field: 'slug' });
-    }
-    // Siblings share a URL prefix: two of them with one slug would share one path.
-    const clash = [...tree.nodes.values()].find(
-      (n) => n.locale === locale && n.parentId === parentId && n.documentId !== params.documentId && n.slug === slug
+    const typeName = strapi.contentType(categoryUid as any).info.singularName;
+    const ancestry = parentId === null ? [] : tree.segments(parentId);
+    data.slug = await settleSlug(
+      strapi,
+      trx,
+      {
+        uid: categoryUid,
+        slugField: 'slug',
+        locale,
+        documentId: params.documentId,
+        pathOf: (slug) => buildCategoryTrail(site, [...ancestry, { label: name, slug }]).path,
+        // Siblings share a URL prefix; the tree in hand answers without a query, even for a
+        // sibling whose stored path a damaged chain left stale.
+        findSameTypeRival: (slug) => {
+          const clash = [...tree.nodes.values()].find(
+            (n) => n.locale === locale && n.parentId === parentId && n.documentId !== params.documentId && n.slug === slug
+          );
+          return clash ? { uid: categoryUid, type: typeName, documentId: clash.documentId, label: clash.name } : null;
+        },
+      },
+      // Sent empty: generate one. Not sent: the slug it has, checked under its new parent.
+      sentSlug !== undefined ? (typeof sentSlug === 'string' ? sentSlug.trim() : null) : (self?.slug ?? null),
+      name
     );
-    if (clash) {
-      fail(`slug "${slug}" is already used by the sibling category "${clash.name}" in locale ${locale}`, {
-        field: 'slug',
-      });
-    }
-    data.slug = slug;
   }
 }
 
