@@ -118,7 +118,7 @@ export async function deriveAfterTargetWrite(
   for (const row of derived.values()) {
     const before = pathsBefore.get(row.locale ?? '');
     const after = row.values.path;
-    if (row.published && before && typeof after === 'string' && after !== before) changes.push({ from: before, to: after });
+    if (row.published && before && typeof after === 'string' && after !== before) changes.push({ from: before, to: after, locale: row.locale });
   }
   await recordRedirects(strapi, trx, changes);
   return derived;

@@ -8,6 +8,7 @@ import { rederiveTargets } from '../hook/rederive-targets';
 import { resolveCategoryIntent } from './resolve-category';
 import { relationLinkOf, sql } from '../database/schema';
 import { settleSlug } from './unique-slug';
+import { dropRedirectsTo, type LocalePath } from './redirects';
 import { loadSiteSettings } from './site-settings';
 import { stripInvisible } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
@@ -113,6 +114,8 @@ export interface CategoryDeletion {
   rowIds: number[];
   orphanedTargets: Map<string, number[]>;
   reparented: number[];
+  /** Where the deleted rows lived: the redirects leading there lead nowhere now. */
+  paths: LocalePath[];
 }
 
 /**
@@ -151,10 +154,16 @@ export async function prepareCategoryDelete(
       .whereIn(link.targetColumn, rows.map((r) => r.id));
     orphanedTargets.set(target.uid, owned.map((r: { id: number }) => Number(r.id)));
   }
-  return { rowIds: rows.map((r) => r.id), orphanedTargets, reparented };
+  return {
+    rowIds: rows.map((r) => r.id),
+    orphanedTargets,
+    reparented,
+    paths: rows.filter((r) => r.path).map((r) => ({ path: r.path!, locale: r.locale })),
+  };
 }
 
 export async function deriveAfterCategoryDelete(strapi: Core.Strapi, trx: unknown, deletion: CategoryDeletion) {
+  await dropRedirectsTo(strapi, trx, deletion.paths);
   await cascadeFromCategories(strapi, trx, deletion.reparented);
   const inputs = await loadDerivationInputs(strapi, trx);
   for (const target of colophonConfig(strapi).trails.targets) {
