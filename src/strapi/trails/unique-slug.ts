@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isValidSlug, toSlug } from '../../core/slug';
+import { isValidSlug, suffixSlug, toSlug } from '../../core/slug';
 import { fail } from '../hook/write-context';
 import { describeClaim, findPathClaim, type PathClaim } from './path-claims';
 
@@ -52,10 +52,11 @@ export async function settleSlug(
     return explicit;
   }
 
-  const base = toSlug(fromTitle);
+  // In the document's own language: "&" is "et" in a French slug, "and" in an English one.
+  const base = toSlug(fromTitle, scope.locale);
   if (!base) fail(`Cannot make a slug from "${fromTitle}": give one explicitly`, { field: scope.slugField });
   for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base.slice(0, 115)}-${suffix}`;
+    const candidate = suffix === 1 ? base : suffixSlug(base, suffix);
     if (!(await rivalOf(candidate))) return candidate;
   }
 }
