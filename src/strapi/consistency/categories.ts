@@ -85,7 +85,8 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
         }
         const expected = buildCategoryTrail(
           inputs.site,
-          ancestry.map((ancestor) => ({ label: ancestor.name, slug: ancestor.slug ?? '' }))
+          ancestry.map((ancestor) => ({ label: ancestor.name, slug: ancestor.slug ?? '' })),
+          node.locale
         );
         context.livePaths?.add(node.locale, expected.path);
         const fields = diffDerived(row, { path: expected.path, breadcrumbs: expected.breadcrumbs });

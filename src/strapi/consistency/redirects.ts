@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { checkRedirects } from '../../core/consistency';
 import type { RedirectRule } from '../../core/trail';
-import { resolveTrailSettings, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
 import { columnOf, sql, tableOf } from '../database/schema';
@@ -66,15 +65,10 @@ export async function checkRedirectTable({ strapi, fix, log, livePaths: gathered
   });
 }
 
-/** The pages every site has whatever its content: the home page and the blog index. */
-export function sitePaths(site: SiteTrailSettings): string[] {
-  return ['/', resolveTrailSettings(site).blogPath || '/'];
-}
-
 /** Every path a reader can open now. A Set of strings: a few MB at a hundred thousand articles. */
 async function loadLivePaths(strapi: Core.Strapi, trx: unknown): Promise<LivePaths> {
   const { categoryUid, targets } = colophonConfig(strapi).trails;
-  const live = new LivePaths(sitePaths(await loadSiteSettings(strapi)));
+  const live = new LivePaths(await loadSiteSettings(strapi));
   const addPaths = (rows: Array<{ id: number; path: unknown; locale: string | null }>) => {
     for (const row of rows) if (typeof row.path === 'string' && row.path !== '') live.add(row.locale, row.path);
   };

@@ -64,7 +64,7 @@ export async function prepareTargetWrite(
         slugField: target.slugField,
         locale,
         documentId: params.documentId,
-        pathOf: (slug) => buildArticleTrail(inputs.site, inputs.tree.segments(categoryId), { title, slug }).path,
+        pathOf: (slug) => buildArticleTrail(inputs.site, inputs.tree.segments(categoryId), { title, slug }, locale).path,
         // Editors and links address an article by its slug in a locale, whatever its category.
         findSameTypeRival: async (slug) => {
           const row = await strapi.db.query(target.uid as any).findOne({

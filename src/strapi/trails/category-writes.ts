@@ -76,7 +76,7 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
         slugField: 'slug',
         locale,
         documentId: params.documentId,
-        pathOf: (slug) => buildCategoryTrail(site, [...ancestry, { label: name, slug }]).path,
+        pathOf: (slug) => buildCategoryTrail(site, [...ancestry, { label: name, slug }], locale).path,
         // Siblings share a URL prefix; the tree in hand answers without a query, even for a
         // sibling whose stored path a damaged chain left stale.
         findSameTypeRival: (slug) => {

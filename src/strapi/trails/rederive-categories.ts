@@ -32,7 +32,7 @@ export async function rederiveCategories(
     const updates = batch.map((id) => {
       const node = inputs.tree.nodes.get(id)!;
       const ancestry = inputs.tree.ancestry(id).map((n) => ({ label: n.name, slug: n.slug ?? '' }));
-      const { path, breadcrumbs } = buildCategoryTrail(inputs.site, ancestry);
+      const { path, breadcrumbs } = buildCategoryTrail(inputs.site, ancestry, node.locale);
       if (node.path && node.path !== path) moves.push({ from: node.path, to: path, locale: node.locale });
       derived.set(id, { path, breadcrumbs });
       return { id, values: { path, breadcrumbs } };
