@@ -26,3 +26,5 @@ export type { PathMove, PrefixRule } from './planPrefixMoves';
 export { prefixCandidates, resolveRedirect } from './resolveRedirect';
 export type { RedirectMatch, RedirectRule, ResolvedRedirect } from './resolveRedirect';
 export { DEFAULT_LOCALE_PREFIX, localePathPrefix } from './localePathPrefix';
+export { MAX_PATH_LENGTH, readRequestedPath } from './readRequestedPath';
+export { readPathLocale } from './readPathLocale';
