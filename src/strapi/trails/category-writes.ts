@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { buildCategoryTrail, checkCategoryMove, TrailError } from '../../core/trail';
+import { buildArticleTrail, buildCategoryTrail, checkCategoryMove, TrailError } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
-import { loadCategoryTree } from './category-tree';
+import { loadCategoryTree, type CategoryNode, type CategoryTree } from './category-tree';
 import { readRelationIntent } from '../hook/relation-input';
 import { rederiveTargets } from '../hook/rederive-targets';
 import { resolveCategoryIntent } from './resolve-category';
 import { relationLinkOf, sql } from '../database/schema';
 import { settleSlug } from './unique-slug';
 import { dropRedirectsTo, type LocalePath } from './redirects';
+import { describeClaim, findPathClaim } from './path-claims';
 import { loadSiteSettings } from './site-settings';
 import { stripInvisible } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
@@ -154,6 +155,7 @@ export async function prepareCategoryDelete(
       .whereIn(link.targetColumn, rows.map((r) => r.id));
     orphanedTargets.set(target.uid, owned.map((r: { id: number }) => Number(r.id)));
   }
+  await refuseDeleteCollisions(strapi, trx, tree, rows, orphanedTargets);
   return {
     rowIds: rows.map((r) => r.id),
     orphanedTargets,
@@ -169,5 +171,63 @@ export async function deriveAfterCategoryDelete(strapi: Core.Strapi, trx: unknow
   for (const target of colophonConfig(strapi).trails.targets) {
     const rowIds = deletion.orphanedTargets.get(target.uid) ?? [];
     await rederiveTargets(strapi, trx, target, { rowIds }, inputs);
+  }
+}
+
+/**
+ * A delete moves things: the children up to the deleted category's parent, its articles to the
+ * blog root. Where one would land on a path something else holds (or another moving thing
+ * lands too), the delete is refused, naming both, rather than leave one path to two pages.
+ */
+async function refuseDeleteCollisions(
+  strapi: Core.Strapi,
+  trx: unknown,
+  tree: CategoryTree,
+  deleted: CategoryNode[],
+  orphanedTargets: Map<string, number[]>
+): Promise<void> {
+  const { categoryUid, targets } = colophonConfig(strapi).trails;
+  const site = await loadSiteSettings(strapi);
+  const landings: Array<{ path: string; locale: string; uid: string; type: string; documentId: string; label: string }> = [];
+  const categoryType = strapi.contentType(categoryUid as any).info.singularName;
+  for (const row of deleted) {
+    if (!row.locale) continue;
+    const above = row.parentId === null ? [] : tree.segments(row.parentId);
+    for (const child of [...tree.nodes.values()].filter((n) => n.parentId === row.id)) {
+      const path = buildCategoryTrail(site, [...above, { label: child.name, slug: child.slug ?? '' }], row.locale).path;
+      landings.push({ path, locale: row.locale, uid: categoryUid, type: categoryType, documentId: child.documentId, label: child.name });
+    }
+  }
+  for (const target of targets) {
+    const ids = orphanedTargets.get(target.uid) ?? [];
+    if (ids.length === 0) continue;
+    const type = strapi.contentType(target.uid as any).info.singularName;
+    const articles: any[] = await strapi.db.query(target.uid as any).findMany({
+      where: { id: { $in: ids } },
+      select: ['documentId', 'locale', target.titleField, target.slugField],
+    });
+    for (const article of articles) {
+      const path = buildArticleTrail(site, [], { title: article[target.titleField], slug: article[target.slugField] }, article.locale).path;
+      landings.push({ path, locale: article.locale, uid: target.uid, type, documentId: article.documentId, label: article[target.titleField] });
+    }
+  }
+
+  const moving = [...deleted.map((row) => ({ uid: categoryUid, documentId: row.documentId })), ...landings];
+  const seen = new Map<string, (typeof landings)[number]>();
+  for (const landing of landings) {
+    const key = `${landing.locale}\u0000${landing.path}`;
+    const earlier = seen.get(key);
+    const claim =
+      earlier && earlier.documentId !== landing.documentId
+        ? earlier
+        : await findPathClaim(strapi, trx, landing.path, landing.locale, moving);
+    if (claim) {
+      fail(
+        `Deleting this category would move ${landing.type} "${landing.label}" (documentId ${landing.documentId}) to ${landing.path}, ` +
+          `where ${describeClaim(claim)} is in locale ${landing.locale}: re-slug or move one of them first`,
+        { conflict: { path: landing.path, locale: landing.locale, documentIds: [landing.documentId, claim.documentId] } }
+      );
+    }
+    seen.set(key, landing);
   }
 }

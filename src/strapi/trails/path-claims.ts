@@ -30,15 +30,17 @@ export async function findPathClaim(
   trx: unknown,
   path: string,
   locale: string,
-  self?: { uid: string; documentId?: string }
+  self?: { uid: string; documentId?: string } | Array<{ uid: string; documentId?: string }>
 ): Promise<PathClaim | null> {
+  const excluded = (Array.isArray(self) ? self : self ? [self] : []).filter((entry) => entry.documentId);
   for (const { uid, labelField } of pathOwners(strapi)) {
     const query = sql(strapi, trx, tableOf(strapi, uid))
       .select(`${columnOf(strapi, uid, 'documentId')} as documentId`, `${columnOf(strapi, uid, labelField)} as label`)
       .where(columnOf(strapi, uid, 'path'), path)
       .where(columnOf(strapi, uid, 'locale'), locale)
       .first();
-    if (self?.documentId && self.uid === uid) query.whereNot(columnOf(strapi, uid, 'documentId'), self.documentId);
+    const own = excluded.filter((entry) => entry.uid === uid).map((entry) => entry.documentId!);
+    if (own.length > 0) query.whereNotIn(columnOf(strapi, uid, 'documentId'), own);
     const row = await query;
     if (row) {
       return { uid, type: strapi.contentType(uid as any).info.singularName, documentId: row.documentId, label: row.label ?? '' };

@@ -75,6 +75,22 @@ describe('a public path belongs to one live thing per locale', () => {
     expect(rootMali.body.error.message).toContain(article.documentId);
   });
 
+  it('refuses to delete a category whose children or articles would land on a taken path', async () => {
+    const sport = (await post('categories', { name: 'Sport' }).expect(201)).body.data;
+    const tennis = (await post('articles', { title: 'Tennis', category: sport.documentId }).expect(201)).body.data;
+    const rootTennis = (await post('categories', { name: 'Tennis' }).expect(201)).body.data;
+    expect(rootTennis.path).toBe('/blog/tennis');
+
+    const refused = await asPublic(app)
+      .delete(`/api/categories/${sport.documentId}`)
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
+    expect(refused.body.error.message).toContain(tennis.documentId);
+    expect(refused.body.error.message).toContain(rootTennis.documentId);
+    expect(await app.strapi.db.query('api::category.category').findOne({ where: { documentId: sport.documentId } })).not.toBeNull();
+  });
+
   it('lets the same path live once in each locale', async () => {
     const fr = (await post('articles', { title: 'Référendum', slug: 'referendum' }).expect(201)).body.data;
     const en = (await post('articles', { title: 'Referendum', slug: 'referendum' }, 'en').expect(201)).body.data;
