@@ -32,7 +32,11 @@ export async function checkRedirectTable({ strapi, fix, log, livePaths: gathered
     // Each locale's rules against that locale's pages, reported in table order.
     const order = new Map(redirects.map((redirect, index) => [redirect.id, index]));
     const byLocale = new Map<string | null, StoredRedirect[]>();
-    for (const redirect of redirects) byLocale.set(redirect.locale, [...(byLocale.get(redirect.locale) ?? []), redirect]);
+    for (const redirect of redirects) {
+      const group = byLocale.get(redirect.locale);
+      if (group) group.push(redirect);
+      else byLocale.set(redirect.locale, [redirect]);
+    }
     const findings = [...byLocale]
       .flatMap(([locale, group]) => checkRedirects(group, livePaths.in(locale)))
       .sort((a, b) => order.get(a.redirect.id)! - order.get(b.redirect.id)!);

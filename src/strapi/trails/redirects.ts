@@ -192,7 +192,11 @@ function inLocale(strapi: Core.Strapi, query: any, locale: string | null): any {
 
 function groupByLocale<T extends { locale: string | null }>(entries: readonly T[]): Map<string | null, T[]> {
   const groups = new Map<string | null, T[]>();
-  for (const entry of entries) groups.set(entry.locale ?? null, [...(groups.get(entry.locale ?? null) ?? []), entry]);
+  for (const entry of entries) {
+    const group = groups.get(entry.locale ?? null);
+    if (group) group.push(entry);
+    else groups.set(entry.locale ?? null, [entry]);
+  }
   return groups;
 }
 

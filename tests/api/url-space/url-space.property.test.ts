@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import path from 'node:path';
+import type { checkConsistency as CheckConsistency } from '../../../src/strapi/consistency';
 import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
@@ -173,8 +175,12 @@ describe('the URL space stays sound under random edits (property)', () => {
     return problems;
   }
 
+  let checkConsistency: typeof CheckConsistency;
+
   beforeAll(async () => {
     app = await bootStrapi();
+    // The checker as the app runs it (compiled into dist/ by the global setup).
+    checkConsistency = require(path.join(__dirname, '../../../dist/src/strapi/consistency/index.js')).checkConsistency;
     await newsroom(app).site({ defaultLocale: 'fr' });
   });
   afterAll(async () => {
@@ -194,6 +200,9 @@ describe('the URL space stays sound under random edits (property)', () => {
           const problems = await brokenRules();
           if (problems.length > 0) throw new Error(`after ${JSON.stringify(step)}:\n${problems.join('\n')}`);
         }
+        // `npm run rederive -- --check` agrees: nothing stale, no redirect it would repair.
+        const report = await checkConsistency(app.strapi);
+        if (report.total > 0) throw new Error(`the checker disagrees:\n${report.findings.map((f) => f.message).join('\n')}`);
       }),
       { seed: 10_2026, numRuns: 100, endOnFailure: true }
     );

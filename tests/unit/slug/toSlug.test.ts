@@ -81,19 +81,6 @@ describe('toSlug', () => {
   });
 });
 
-describe('suffixSlug', () => {
-  it('cuts the base at a word, never leaving a hyphen before the suffix', () => {
-    const base = toSlug(`${'a'.repeat(114)} bb cc`);
-    expect(base).toBe(`${'a'.repeat(114)}-bb-cc`);
-    expect(suffixSlug(base, 2)).toBe(`${'a'.repeat(114)}-bb-2`);
-    expect(suffixSlug('alpha', 2)).toBe('alpha-2');
-  });
-
-  it('hard-cuts a single long word to make room', () => {
-    expect(suffixSlug('a'.repeat(120), 12)).toBe(`${'a'.repeat(117)}-12`);
-  });
-});
-
 describe('every generated slug is a valid slug (property)', () => {
   const locales = fc.constantFrom(null, 'fr', 'en', 'de', 'vi', 'fr-CA', 'xx');
   it('holds for any text, any locale, and any suffix', () => {
