@@ -28,3 +28,4 @@ export type { RedirectMatch, RedirectRule, ResolvedRedirect } from './resolveRed
 export { DEFAULT_LOCALE_PREFIX, localePathPrefix } from './localePathPrefix';
 export { MAX_PATH_LENGTH, readRequestedPath } from './readRequestedPath';
 export { readPathLocale } from './readPathLocale';
+export { findReservedPath } from './findReservedPath';

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { isValidSlug, suffixSlug, toSlug } from '../../core/slug';
 import { fail } from '../hook/write-context';
+import { findReservedPath } from '../../core/trail';
 import { describeClaim, findPathClaim, type PathClaim } from './path-claims';
+import { loadSiteSettings } from './site-settings';
 
 export interface SlugScope {
   uid: string;
@@ -20,7 +22,8 @@ export interface SlugScope {
 
 /**
  * Returns the slug to store, such that the document's path is free in its locale: no article,
- * category or other trail type of that locale holds it (one URL space per locale). An explicit
+ * category or other trail type of that locale holds it (one URL space per locale), and it does
+ * not start where another locale's prefix does (core's findReservedPath). An explicit
  * slug must be well-formed and free, or the write is refused with a 400 on `slugField` that
  * names the document in the way; one generated from a title takes the first free "-2", "-3"…
  * suffix, because an editor never chose it and should not be stopped by it.
@@ -35,12 +38,20 @@ export async function settleSlug(
   const rivalOf = async (candidate: string) =>
     (await scope.findSameTypeRival?.(candidate)) ??
     (await findPathClaim(strapi, trx, scope.pathOf(candidate), scope.locale, { uid: scope.uid, documentId: scope.documentId }));
+  // Another locale's URL space (its prefix) is no one's to take, not even when it is empty.
+  const site = await loadSiteSettings(strapi);
+  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
+  const reservedBy = (candidate: string) => findReservedPath(scope.pathOf(candidate), site, scope.locale, locales);
 
   if (explicit) {
     if (!isValidSlug(explicit)) {
       fail(`${scope.slugField} "${explicit}" is not a slug: use lowercase letters, digits and single hyphens`, {
         field: scope.slugField,
       });
+    }
+    const reason = reservedBy(explicit);
+    if (reason) {
+      fail(`${scope.slugField} "${explicit}" would give the path ${scope.pathOf(explicit)}, which is ${reason}`, { field: scope.slugField });
     }
     const rival = await rivalOf(explicit);
     if (rival) {
@@ -57,6 +68,6 @@ export async function settleSlug(
   if (!base) fail(`Cannot make a slug from "${fromTitle}": give one explicitly`, { field: scope.slugField });
   for (let suffix = 1; ; suffix += 1) {
     const candidate = suffix === 1 ? base : suffixSlug(base, suffix);
-    if (!(await rivalOf(candidate))) return candidate;
+    if (!reservedBy(candidate) && !(await rivalOf(candidate))) return candidate;
   }
 }

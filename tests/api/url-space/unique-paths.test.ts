@@ -96,4 +96,14 @@ describe('a public path belongs to one live thing per locale', () => {
     const en = (await post('articles', { title: 'Referendum', slug: 'referendum' }, 'en').expect(201)).body.data;
     expect(fr.documentId).not.toBe(en.documentId);
   });
+
+  it('keeps default-locale slugs out of another locale’s URL space when the blog is the site root', async () => {
+    await newsroom(app).site({ blogPath: '', defaultLocale: 'fr' });
+    const generated = (await post('categories', { name: 'EN' }).expect(201)).body.data;
+    expect(generated.path).toBe('/en-2');
+    const refused = await post('categories', { name: 'EN', slug: 'en' }).expect(400);
+    expect(refused.body.error.message).toContain('the URL space of locale en');
+    expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: ['slug'] })]);
+    await newsroom(app).site();
+  });
 });
