@@ -7,6 +7,7 @@ import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
+import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,6 +20,7 @@ export default {
     strapi.documents.use(deriveOnWrite(strapi));
     strapi.documents.use(redirectLookups(strapi));
     registerComments(strapi);
+    registerResolvePathQuery(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

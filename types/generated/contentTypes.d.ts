@@ -772,7 +772,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
 export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
   collectionName: 'redirects';
   info: {
-    description: 'An old public path and where it lives now, recorded whenever a published article or a category changes path. An exact rule matches its path; a prefix rule (from and to ending with /) sends every path below a moved category on. Frontends answer 301 from it.';
+    description: "An old public path and where it lives now, recorded whenever a published article or a category changes path, in the locale of what moved (the row's locale column, which i18n gives every type). An exact rule matches its path; a prefix rule (from and to ending with /) sends every path below a moved category on. A rule is retired as soon as a page lives at its from again, and dropped when the page it leads to is gone. Frontends answer 301 from it, or ask /api/resolve.";
     displayName: 'Redirect';
     pluralName: 'redirects';
     singularName: 'redirect';
@@ -786,7 +786,6 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     from: Schema.Attribute.Text &
       Schema.Attribute.Required &
-      Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1500;
       }>;
@@ -860,6 +859,10 @@ export interface ApiSiteSite extends Struct.SingleTypeSchema {
       }> &
       Schema.Attribute.DefaultTo<'fr'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localePrefix: Schema.Attribute.Enumeration<
+      ['prefix-except-default', 'prefix-always', 'none']
+    > &
+      Schema.Attribute.DefaultTo<'prefix-except-default'>;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::site.site'> &
       Schema.Attribute.Private;
     logoUrl: Schema.Attribute.Text &

@@ -1,4 +1,5 @@
 import slugify from 'slugify';
+import { cutSlug } from './cutSlug';
 
 export const SLUG_MAX_LENGTH = 120;
 
@@ -28,22 +29,24 @@ function prepareCharacter(ch: string): string {
   return ' ';
 }
 
-function cutAtHyphen(slug: string, maxLength: number): string {
-  if (slug.length <= maxLength) return slug;
-  const head = slug.slice(0, maxLength + 1);
-  const lastHyphen = head.lastIndexOf('-');
-  // A single word longer than the limit has no boundary to cut at.
-  const cut = lastHyphen > 0 ? head.slice(0, lastHyphen) : head.slice(0, maxLength);
-  return cut.replace(/-+$/, '');
-}
-
-export function toSlug(text: string, options: SlugOptions = {}): string {
+/**
+ * The URL slug of `text` in `locale` (a BCP 47 tag such as "fr" or "fr-CA"; its language part
+ * picks slugify's locale table): lowercase a-z, 0-9 and single hyphens, at most `maxLength`
+ * (120) characters, cut at a word. The locale decides how symbols and some letters read:
+ * "&" is "et" in French and "und" in German, "%" is "pourcent", Vietnamese "Đ" is "d" where
+ * the default table (kept for French names like Đoković) says "dj". Returns "" when nothing
+ * in `text` can be spelt in a URL.
+ */
+export function toSlug(text: string, locale?: string | null, options: SlugOptions = {}): string {
   const maxLength = options.maxLength ?? SLUG_MAX_LENGTH;
   if (!Number.isInteger(maxLength) || maxLength < 1) {
     throw new RangeError(`maxLength must be a positive integer, got ${maxLength}`);
   }
   if (typeof text !== 'string') return '';
   const prepared = Array.from(text.normalize('NFC'), prepareCharacter).join('');
-  const slug = slugify(prepared, SLUGIFY_OPTIONS).replace(/-+/g, '-').replace(/^-|-$/g, '');
-  return cutAtHyphen(slug, maxLength);
+  const language = typeof locale === 'string' && locale ? locale.split(/[-_]/)[0].toLowerCase() : undefined;
+  const slug = slugify(prepared, { ...SLUGIFY_OPTIONS, ...(language ? { locale: language } : {}) })
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return cutSlug(slug, maxLength);
 }

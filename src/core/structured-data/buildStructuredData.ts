@@ -10,6 +10,7 @@ export interface StructuredDataInput {
 export function buildStructuredData(input: StructuredDataInput): Graph {
   const graph: Thing[] = [];
   if (input.article) graph.push(input.article);
-  graph.push(buildBreadcrumbList(input.breadcrumbs));
+  const breadcrumbList = buildBreadcrumbList(input.breadcrumbs);
+  if (breadcrumbList) graph.push(breadcrumbList);
   return { '@context': 'https://schema.org', '@graph': graph };
 }

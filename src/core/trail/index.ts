@@ -2,6 +2,7 @@ export type {
   ArticleTrail,
   CategoryTrail,
   Crumb,
+  LocalePrefix,
   SiteTrailSettings,
   TrailArticle,
   TrailSegment,
@@ -24,3 +25,7 @@ export { isCoveredByPrefix, planPrefixMoves, toPrefixRule } from './planPrefixMo
 export type { PathMove, PrefixRule } from './planPrefixMoves';
 export { prefixCandidates, resolveRedirect } from './resolveRedirect';
 export type { RedirectMatch, RedirectRule, ResolvedRedirect } from './resolveRedirect';
+export { DEFAULT_LOCALE_PREFIX, localePathPrefix } from './localePathPrefix';
+export { MAX_PATH_LENGTH, readRequestedPath } from './readRequestedPath';
+export { readPathLocale } from './readPathLocale';
+export { findReservedPath } from './findReservedPath';

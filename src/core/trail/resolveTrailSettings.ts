@@ -1,6 +1,7 @@
 import { stripInvisible } from '../text/stripInvisible';
 import { normalizeBlogPath } from './normalizeBlogPath';
-import type { SiteTrailSettings } from './types';
+import type { LocalePrefix, SiteTrailSettings } from './types';
+import { DEFAULT_LOCALE_PREFIX } from './localePathPrefix';
 
 export const DEFAULT_BLOG_LABEL = 'Blog';
 export const DEFAULT_BREADCRUMB_SEPARATOR = ' > ';
@@ -12,6 +13,8 @@ export interface ResolvedTrailSettings {
   /** "" when the blog is the site root. */
   blogPath: string;
   separator: string;
+  defaultLocale: string | null;
+  localePrefix: LocalePrefix;
 }
 
 function hasText(value: string | null | undefined): value is string {
@@ -29,5 +32,7 @@ export function resolveTrailSettings(site: SiteTrailSettings): ResolvedTrailSett
     separator: typeof site.breadcrumbSeparator === 'string' && site.breadcrumbSeparator !== ''
       ? site.breadcrumbSeparator
       : DEFAULT_BREADCRUMB_SEPARATOR,
+    defaultLocale: hasText(site.defaultLocale) ? site.defaultLocale.trim() : null,
+    localePrefix: site.localePrefix ?? DEFAULT_LOCALE_PREFIX,
   };
 }

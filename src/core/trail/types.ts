@@ -1,5 +1,11 @@
+/** Where a locale appears in public paths; see localePathPrefix. */
+export type LocalePrefix = 'prefix-except-default' | 'prefix-always' | 'none';
+
 export interface SiteTrailSettings {
   name: string;
+  /** The locale whose paths carry no prefix under `prefix-except-default`. */
+  defaultLocale?: string | null;
+  localePrefix?: LocalePrefix | null;
   baseUrl?: string | null;
   blogLabel?: string | null;
   blogPath?: string | null;

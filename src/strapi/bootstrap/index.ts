@@ -5,6 +5,7 @@ import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
 import { slimCategoryEvents } from '../trails/slim-category-events';
+import { warnMissingBaseUrl } from '../trails/warn-missing-base-url';
 import { ensureDevelopmentAdmin } from './admin-user';
 import { configureEditViews } from './content-manager-views';
 import { seedDemoContent } from './demo-content';
@@ -23,4 +24,5 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await ensureDevelopmentAdmin(strapi);
   await migrateSyndication(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
+  await warnMissingBaseUrl(strapi);
 }

@@ -16,6 +16,8 @@ const READER_ACTIONS = [
   'api::site.site.find',
   'api::redirect.redirect.find',
   'api::redirect.redirect.findOne',
+  // What lives at a path: published content and redirects only (src/strapi/trails/resolve-path.ts).
+  'api::resolve.resolve.find',
   'api::comment.comment.create',
   'api::comment.comment.find',
   'api::comment.comment.findOne',

@@ -51,8 +51,8 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
   for (let more = true; more; ) {
     more = await inTransaction(strapi, fix, async (trx) => {
       const inputs = await context.inputsFor(trx);
-      const stored: Array<{ id: number; path: unknown; breadcrumbs: unknown }> = await sql(strapi, trx, table)
-        .select('id', `${columnOf(strapi, categoryUid, 'path')} as path`, `${columnOf(strapi, categoryUid, 'breadcrumbs')} as breadcrumbs`)
+      const stored: Array<{ id: number; path: unknown; breadcrumbs: unknown; locale: string | null }> = await sql(strapi, trx, table)
+        .select('id', `${columnOf(strapi, categoryUid, 'path')} as path`, `${columnOf(strapi, categoryUid, 'breadcrumbs')} as breadcrumbs`, `${columnOf(strapi, categoryUid, 'locale')} as locale`)
         .where('id', '>', cursor)
         .orderBy('id', 'asc')
         .limit(batchSize);
@@ -64,7 +64,7 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
         const node = inputs.tree.nodes.get(Number(row.id));
         if (!node) {
           // Created after a check read the tree: the edit that created it derived it.
-          if (typeof row.path === 'string') context.livePaths?.add(row.path);
+          if (typeof row.path === 'string') context.livePaths?.add(row.locale, row.path);
           continue;
         }
         const where = { uid: categoryUid, id: node.id, documentId: node.documentId, locale: node.locale };
@@ -73,7 +73,7 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
           ancestry = inputs.tree.ancestry(node.id);
         } catch (error) {
           if (!(error instanceof TrailError)) throw error;
-          if (typeof row.path === 'string') context.livePaths?.add(row.path);
+          if (typeof row.path === 'string') context.livePaths?.add(node.locale, row.path);
           log.add({
             kind: 'broken-category',
             ...where,
@@ -85,9 +85,10 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
         }
         const expected = buildCategoryTrail(
           inputs.site,
-          ancestry.map((ancestor) => ({ label: ancestor.name, slug: ancestor.slug ?? '' }))
+          ancestry.map((ancestor) => ({ label: ancestor.name, slug: ancestor.slug ?? '' })),
+          node.locale
         );
-        context.livePaths?.add(expected.path);
+        context.livePaths?.add(node.locale, expected.path);
         const fields = diffDerived(row, { path: expected.path, breadcrumbs: expected.breadcrumbs });
         if (fields.length === 0) continue;
         stale.push(node.id);

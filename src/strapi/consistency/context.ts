@@ -1,3 +1,4 @@
+import type { LivePaths } from './live-paths';
 import type { Core } from '@strapi/strapi';
 import type { DerivationInputs } from '../hook/derive-target';
 import type { FindingLog } from './report';
@@ -21,5 +22,5 @@ export interface CheckContext {
    * repair would not delete. A repair has none: it reads the paths it has just written, under
    * the lock, right before it deletes anything.
    */
-  livePaths: Set<string> | null;
+  livePaths: LivePaths | null;
 }

@@ -3,7 +3,8 @@ import { colophonConfig } from '../colophon-config';
 import { loadDerivationInputs } from '../hook/cascade';
 import { checkCategoryCycles, checkCategoryTrails } from './categories';
 import type { CheckContext } from './context';
-import { checkRedirectTable, sitePaths } from './redirects';
+import { LivePaths } from './live-paths';
+import { checkRedirectTable } from './redirects';
 import { FindingLog, type ConsistencyReport, type Finding } from './report';
 import { checkTargetRows } from './targets';
 import { inTransaction } from './transactions';
@@ -38,7 +39,7 @@ export async function checkConsistency(strapi: Core.Strapi, options: CheckOption
   if (!fix) {
     const inputs = await inTransaction(strapi, false, (trx) => loadDerivationInputs(strapi, trx));
     context.inputsFor = async () => inputs;
-    context.livePaths = new Set(sitePaths(inputs.site));
+    context.livePaths = new LivePaths(inputs.site);
   }
   await checkCategoryTrails(context);
   for (const target of colophonConfig(strapi).trails.targets) await checkTargetRows(context, target);

@@ -1,17 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { checkRedirects } from '../../core/consistency';
 import type { RedirectRule } from '../../core/trail';
-import { resolveTrailSettings, type SiteTrailSettings } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { loadSiteSettings } from '../trails/site-settings';
 import type { CheckContext } from './context';
 import { inTransaction } from './transactions';
+import { LivePaths } from './live-paths';
 
 interface StoredRedirect extends RedirectRule {
   id: number;
   documentId: string;
+  locale: string | null;
 }
 
 /** Rows per statement when reading or repairing: IN lists have a bound on every database. */
@@ -28,7 +29,17 @@ export async function checkRedirectTable({ strapi, fix, log, livePaths: gathered
   await inTransaction(strapi, fix, async (trx) => {
     const livePaths = gathered ?? (await loadLivePaths(strapi, trx));
     const redirects = await loadRedirects(strapi, trx);
-    const findings = checkRedirects(redirects, livePaths);
+    // Each locale's rules against that locale's pages, reported in table order.
+    const order = new Map(redirects.map((redirect, index) => [redirect.id, index]));
+    const byLocale = new Map<string | null, StoredRedirect[]>();
+    for (const redirect of redirects) {
+      const group = byLocale.get(redirect.locale);
+      if (group) group.push(redirect);
+      else byLocale.set(redirect.locale, [redirect]);
+    }
+    const findings = [...byLocale]
+      .flatMap(([locale, group]) => checkRedirects(group, livePaths.in(locale)))
+      .sort((a, b) => order.get(a.redirect.id)! - order.get(b.redirect.id)!);
 
     const deletes: number[] = [];
     const repoints: Array<{ id: number; values: { to: string } }> = [];
@@ -58,23 +69,18 @@ export async function checkRedirectTable({ strapi, fix, log, livePaths: gathered
   });
 }
 
-/** The pages every site has whatever its content: the home page and the blog index. */
-export function sitePaths(site: SiteTrailSettings): string[] {
-  return ['/', resolveTrailSettings(site).blogPath || '/'];
-}
-
 /** Every path a reader can open now. A Set of strings: a few MB at a hundred thousand articles. */
-async function loadLivePaths(strapi: Core.Strapi, trx: unknown): Promise<Set<string>> {
+async function loadLivePaths(strapi: Core.Strapi, trx: unknown): Promise<LivePaths> {
   const { categoryUid, targets } = colophonConfig(strapi).trails;
-  const live = new Set<string>(sitePaths(await loadSiteSettings(strapi)));
-  const addPaths = (rows: Array<{ id: number; path: unknown }>) => {
-    for (const row of rows) if (typeof row.path === 'string' && row.path !== '') live.add(row.path);
+  const live = new LivePaths(await loadSiteSettings(strapi));
+  const addPaths = (rows: Array<{ id: number; path: unknown; locale: string | null }>) => {
+    for (const row of rows) if (typeof row.path === 'string' && row.path !== '') live.add(row.locale, row.path);
   };
 
   await eachBatch(
     (cursor) =>
       sql(strapi, trx, tableOf(strapi, categoryUid))
-        .select('id', `${columnOf(strapi, categoryUid, 'path')} as path`)
+        .select('id', `${columnOf(strapi, categoryUid, 'path')} as path`, `${columnOf(strapi, categoryUid, 'locale')} as locale`)
         .where('id', '>', cursor)
         .orderBy('id', 'asc')
         .limit(CHUNK),
@@ -85,7 +91,7 @@ async function loadLivePaths(strapi: Core.Strapi, trx: unknown): Promise<Set<str
     await eachBatch(
       (cursor) =>
         sql(strapi, trx, tableOf(strapi, target.uid))
-          .select('id', `${columnOf(strapi, target.uid, 'path')} as path`)
+          .select('id', `${columnOf(strapi, target.uid, 'path')} as path`, `${columnOf(strapi, target.uid, 'locale')} as locale`)
           .whereNotNull(columnOf(strapi, target.uid, 'publishedAt'))
           .where('id', '>', cursor)
           .orderBy('id', 'asc')
@@ -109,18 +115,20 @@ async function loadRedirects(strapi: Core.Strapi, trx: unknown): Promise<StoredR
           `${columnOf(strapi, uid, 'documentId')} as documentId`,
           `${columnOf(strapi, uid, 'from')} as from`,
           `${columnOf(strapi, uid, 'to')} as to`,
+          `${columnOf(strapi, uid, 'locale')} as locale`,
           ...(hasMatch ? [`${columnOf(strapi, uid, 'match')} as match`] : [])
         )
         .where('id', '>', cursor)
         .orderBy('id', 'asc')
         .limit(CHUNK),
-    (rows: Array<{ id: number; documentId: string; from: string; to: string; match?: string | null }>) => {
+    (rows: Array<{ id: number; documentId: string; from: string; to: string; locale: string | null; match?: string | null }>) => {
       for (const row of rows) {
         redirects.push({
           id: Number(row.id),
           documentId: row.documentId,
           from: row.from ?? '',
           to: row.to ?? '',
+          locale: row.locale ?? null,
           match: row.match === 'prefix' ? 'prefix' : 'exact',
         });
       }

@@ -88,7 +88,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
           expected = deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null, covers?.get(row.id) ?? null);
         } catch (error) {
           if (!(error instanceof TrailError)) throw error;
-          if (row.publishedAt && row.path) context.livePaths?.add(row.path);
+          if (row.publishedAt && row.path) context.livePaths?.add(row.locale, row.path);
           log.add({
             kind: 'broken-trail',
             ...where,
@@ -98,7 +98,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
           });
           continue;
         }
-        if (row.publishedAt && typeof expected.path === 'string') context.livePaths?.add(expected.path);
+        if (row.publishedAt && typeof expected.path === 'string') context.livePaths?.add(row.locale, expected.path);
         const fields = diffDerived(storedRow, expected);
         if (fields.length === 0) continue;
         stale.push(row.id);

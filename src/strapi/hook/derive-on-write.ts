@@ -12,8 +12,11 @@ import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } 
 import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from './target-writes';
 import type { WriteParams } from './write-context';
 import { lockTrailInputs } from '../database/locks';
+import { dropRedirectsTo } from '../trails/redirects';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
+/** Writes that take a page offline: the redirects leading to it go with it. */
+const TARGET_REMOVALS = new Set(['unpublish', 'delete']);
 const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete']);
 const SITE_ACTIONS = new Set(['create', 'update']);
 const SOURCE_ACTIONS = new Set(['create', 'update', 'delete']);
@@ -36,7 +39,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     const action = context.action;
 
     const relevant =
-      (target && TARGET_ACTIONS.has(action)) ||
+      (target && (TARGET_ACTIONS.has(action) || TARGET_REMOVALS.has(action))) ||
       (isCategory && CATEGORY_ACTIONS.has(action)) ||
       (isSite && SITE_ACTIONS.has(action)) ||
       (isSource && SOURCE_ACTIONS.has(action));
@@ -51,10 +54,21 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     return strapi.db.transaction(async ({ trx }) => {
       // Before anything is read: see lockTrailInputs for why, and for what each database does.
       await lockTrailInputs(strapi, trx, target ? 'shared' : 'exclusive');
+      if (target && TARGET_REMOVALS.has(action)) {
+        const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
+        const result = await next();
+        const pathsAfter = await publishedPaths(strapi, trx, target, params.documentId);
+        const gone = [...pathsBefore]
+          .filter(([locale, path]) => pathsAfter.get(locale) !== path)
+          .map(([locale, path]) => ({ path, locale: locale || null }));
+        await dropRedirectsTo(strapi, trx, gone);
+        return result;
+      }
+
       if (target) {
         // Site and tree do not change under an article write: read once, for checks and derivation.
         const inputs = await loadDerivationInputs(strapi, trx);
-        const intent = await prepareTargetWrite(strapi, target, action, params, inputs);
+        const intent = await prepareTargetWrite(strapi, trx, target, action, params, inputs);
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result: any = await next();
         const documentId = result?.documentId ?? params.documentId;

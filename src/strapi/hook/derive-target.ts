@@ -61,10 +61,12 @@ export function deriveTargetValues(
 ): Record<string, unknown> {
   const has = derivedAttributesOf(strapi, target.uid);
   const locale = row.locale ?? 'en';
-  const trail = buildArticleTrail(inputs.site, inputs.tree.segments(row.categoryId), {
-    title: row.title,
-    slug: row.slug,
-  });
+  const trail = buildArticleTrail(
+    inputs.site,
+    inputs.tree.segments(row.categoryId),
+    { title: row.title, slug: row.slug },
+    row.locale
+  );
   const ownUrl = trail.breadcrumbs[trail.breadcrumbs.length - 1]?.url ?? null;
 
   const values: Record<string, unknown> = { breadcrumbs: trail.breadcrumbs };

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Credit } from '../../core/attribution';
-import type { PathMove } from '../../core/trail';
 import type { TrailTarget } from '../colophon-config';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
@@ -8,7 +7,7 @@ import { derivedAttributesOf, deriveTargetValues, type DerivationInputs, type Ta
 import { creditedRowsQuery } from '../attribution/credited-rows';
 import { loadCredits } from '../attribution/load-credits';
 import { loadCovers } from '../attribution/load-covers';
-import { recordRedirects, type PathChange } from '../trails/redirects';
+import { recordRedirects, retireRedirectsFrom, type LocalePath, type PathChange } from '../trails/redirects';
 import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import { readTargetRows, targetRowsQuery, toTargetRow } from './target-rows';
 
@@ -50,7 +49,7 @@ export interface RederiveOptions {
    * Old public paths that need no redirect of their own, because a prefix rule the caller
    * records already sends them on (a moved category's whole subtree).
    */
-  coveredByPrefix?: (move: PathMove) => boolean;
+  coveredByPrefix?: (move: PathChange) => boolean;
 }
 
 /**
@@ -88,6 +87,7 @@ export async function rederiveTargets(
     await pause();
 
     const pathChanges: PathChange[] = [];
+    const livePaths: LocalePath[] = [];
     const updates = [];
     for (const row of rows) {
       const damage = row.categoryId === null ? undefined : inputs.tree.damaged.get(row.categoryId);
@@ -99,9 +99,10 @@ export async function rederiveTargets(
       const values = deriveTargetValues(strapi, target, row, inputs, rowCredits, covers?.get(row.id) ?? null);
       // Only a published version has a public path that readers may have bookmarked.
       if (row.publishedAt && row.path && typeof values.path === 'string' && values.path !== row.path) {
-        const move = { from: row.path, to: values.path };
+        const move = { from: row.path, to: values.path, locale: row.locale };
         if (!options.coveredByPrefix?.(move)) pathChanges.push(move);
       }
+      if (row.publishedAt && typeof values.path === 'string') livePaths.push({ path: values.path, locale: row.locale });
       if (options.keepDerived) {
         result.derived.set(row.id, { locale: row.locale, published: Boolean(row.publishedAt), values, credits: rowCredits });
       }
@@ -110,6 +111,9 @@ export async function rederiveTargets(
     await pause();
     await updateRowsById(strapi, trx, target.uid, updates);
     await recordRedirects(strapi, trx, pathChanges);
+    // Whatever brought a published row to its path (a create, a publish, a move, a cascade),
+    // no old rule may leave from it any more.
+    await retireRedirectsFrom(strapi, trx, livePaths);
     result.rows += updates.length;
   }
   return result;

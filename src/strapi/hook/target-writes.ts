@@ -9,6 +9,7 @@ import { recordRedirects, type PathChange } from '../trails/redirects';
 import { resolveCategoryIntent } from '../trails/resolve-category';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { settleSlug } from '../trails/unique-slug';
+import { buildArticleTrail } from '../../core/trail';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from './write-context';
 import { normalizeCreditUrls } from '../attribution/credit-input';
 
@@ -24,6 +25,7 @@ export interface TargetWriteIntent {
 /** Validates and completes what the caller sent, before Strapi writes it. */
 export async function prepareTargetWrite(
   strapi: Core.Strapi,
+  trx: unknown,
   target: TrailTarget,
   action: string,
   params: WriteParams,
@@ -40,7 +42,8 @@ export async function prepareTargetWrite(
     action === 'update' && params.documentId
       ? await strapi.db.query(target.uid as any).findOne({
           where: { documentId: params.documentId, locale, publishedAt: null },
-          select: [target.titleField, target.slugField],
+          select: ['id', target.titleField, target.slugField],
+          populate: { [target.categoryField]: { select: ['id'] } },
         })
       : null;
 
@@ -57,17 +60,36 @@ export async function prepareTargetWrite(
   if (category) refuseDamagedCategory(inputs, category.id, target.categoryField);
 
   const sentSlug = data[target.slugField];
-  if (sentSlug !== undefined || !existing?.[target.slugField]) {
+  const categoryIntent = readRelationIntent(data, target.categoryField);
+  const categoryId =
+    categoryIntent.kind === 'unchanged' ? (existing?.[target.categoryField]?.id ?? null) : (category?.id ?? null);
+  // A move changes the path as surely as a new slug: the slug is checked again where it lands.
+  if (sentSlug !== undefined || !existing?.[target.slugField] || categoryIntent.kind !== 'unchanged') {
+    const typeName = strapi.contentType(target.uid as any).info.singularName;
     data[target.slugField] = await settleSlug(
       strapi,
+      trx,
       {
         uid: target.uid,
         slugField: target.slugField,
         locale,
         documentId: params.documentId,
-        rival: `another ${strapi.contentType(target.uid as any).info.singularName}`,
+        pathOf: (slug) => buildArticleTrail(inputs.site, inputs.tree.segments(categoryId), { title, slug }, locale).path,
+        // Editors and links address an article by its slug in a locale, whatever its category.
+        findSameTypeRival: async (slug) => {
+          const row = await strapi.db.query(target.uid as any).findOne({
+            where: {
+              [target.slugField]: slug,
+              locale,
+              ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}),
+            },
+            select: ['documentId', target.titleField],
+          });
+          return row ? { uid: target.uid, type: typeName, documentId: row.documentId, label: row[target.titleField] } : null;
+        },
       },
-      typeof sentSlug === 'string' ? sentSlug.trim() : null,
+      // Sent empty: generate one. Not sent: the slug the document has, checked at its new place.
+      sentSlug !== undefined ? (typeof sentSlug === 'string' ? sentSlug.trim() : null) : (existing?.[target.slugField] ?? null),
       title
     );
   }
@@ -107,7 +129,7 @@ export async function deriveAfterTargetWrite(
   for (const row of derived.values()) {
     const before = pathsBefore.get(row.locale ?? '');
     const after = row.values.path;
-    if (row.published && before && typeof after === 'string' && after !== before) changes.push({ from: before, to: after });
+    if (row.published && before && typeof after === 'string' && after !== before) changes.push({ from: before, to: after, locale: row.locale });
   }
   await recordRedirects(strapi, trx, changes);
   return derived;

@@ -29,11 +29,12 @@ export function dropDerivedFields(data: Record<string, unknown> | undefined, fie
 
 /**
  * Refuses a write with a 400 naming `details.field` (a field or a dotted path such as
- * `credits.0.url`), in the shape the admin reads (see fieldError). Other details are kept.
+ * `credits.0.url`), in the shape the admin reads (see fieldError). A refusal of the whole
+ * document (a delete) names no field: its error's path is empty. Other details are kept.
  */
-export function fail(message: string, details: Record<string, unknown> & { field: string }): never {
+export function fail(message: string, details: Record<string, unknown> & { field?: string } = {}): never {
   const { field, ...extra } = details;
-  throw fieldError(message, field, extra);
+  throw fieldError(message, field ?? [], extra);
 }
 
 /** Refuses a write with a 400 whose single error names a nested path, e.g. ['credits', 1, 'url']. */

@@ -1,13 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { checkCategoryMove, TrailError } from '../../core/trail';
+import { buildArticleTrail, buildCategoryTrail, checkCategoryMove, TrailError } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
-import { loadCategoryTree } from './category-tree';
+import { loadCategoryTree, type CategoryNode, type CategoryTree } from './category-tree';
 import { readRelationIntent } from '../hook/relation-input';
 import { rederiveTargets } from '../hook/rederive-targets';
 import { resolveCategoryIntent } from './resolve-category';
 import { relationLinkOf, sql } from '../database/schema';
-import { isValidSlug, toSlug } from '../../core/slug';
+import { settleSlug } from './unique-slug';
+import { dropRedirectsTo, type LocalePath } from './redirects';
+import { describeClaim, findPathClaim } from './path-claims';
+import { loadSiteSettings } from './site-settings';
 import { stripInvisible } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
 
@@ -26,6 +29,7 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
   const locale = await writeLocale(strapi, params);
 
   const tree = await loadCategoryTree(strapi, trx);
+  const site = await loadSiteSettings(strapi);
   const self = params.documentId
     ? [...tree.nodes.values()].find((n) => n.documentId === params.documentId && n.locale === locale)
     : undefined;
@@ -63,22 +67,30 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
 
   const sentSlug = data.slug;
   if (sentSlug !== undefined || !self?.slug || parentIntent.kind !== 'unchanged') {
-    const explicit = typeof sentSlug === 'string' && sentSlug.trim() ? sentSlug.trim() : (self?.slug ?? null);
-    const slug = explicit ?? toSlug(name);
-    if (!slug) fail(`Cannot make a slug from "${name}": give one explicitly`, { field: 'slug' });
-    if (!isValidSlug(slug)) {
-      fail(`slug "${slug}" is not a slug: use lowercase letters, digits and single hyphens`, { field: 'slug' });
-    }
-    // Siblings share a URL prefix: two of them with one slug would share one path.
-    const clash = [...tree.nodes.values()].find(
-      (n) => n.locale === locale && n.parentId === parentId && n.documentId !== params.documentId && n.slug === slug
+    const typeName = strapi.contentType(categoryUid as any).info.singularName;
+    const ancestry = parentId === null ? [] : tree.segments(parentId);
+    data.slug = await settleSlug(
+      strapi,
+      trx,
+      {
+        uid: categoryUid,
+        slugField: 'slug',
+        locale,
+        documentId: params.documentId,
+        pathOf: (slug) => buildCategoryTrail(site, [...ancestry, { label: name, slug }], locale).path,
+        // Siblings share a URL prefix; the tree in hand answers without a query, even for a
+        // sibling whose stored path a damaged chain left stale.
+        findSameTypeRival: (slug) => {
+          const clash = [...tree.nodes.values()].find(
+            (n) => n.locale === locale && n.parentId === parentId && n.documentId !== params.documentId && n.slug === slug
+          );
+          return clash ? { uid: categoryUid, type: typeName, documentId: clash.documentId, label: clash.name } : null;
+        },
+      },
+      // Sent empty: generate one. Not sent: the slug it has, checked under its new parent.
+      sentSlug !== undefined ? (typeof sentSlug === 'string' ? sentSlug.trim() : null) : (self?.slug ?? null),
+      name
     );
-    if (clash) {
-      fail(`slug "${slug}" is already used by the sibling category "${clash.name}" in locale ${locale}`, {
-        field: 'slug',
-      });
-    }
-    data.slug = slug;
   }
 }
 
@@ -103,6 +115,8 @@ export interface CategoryDeletion {
   rowIds: number[];
   orphanedTargets: Map<string, number[]>;
   reparented: number[];
+  /** Where the deleted rows lived: the redirects leading there lead nowhere now. */
+  paths: LocalePath[];
 }
 
 /**
@@ -141,14 +155,79 @@ export async function prepareCategoryDelete(
       .whereIn(link.targetColumn, rows.map((r) => r.id));
     orphanedTargets.set(target.uid, owned.map((r: { id: number }) => Number(r.id)));
   }
-  return { rowIds: rows.map((r) => r.id), orphanedTargets, reparented };
+  await refuseDeleteCollisions(strapi, trx, tree, rows, orphanedTargets);
+  return {
+    rowIds: rows.map((r) => r.id),
+    orphanedTargets,
+    reparented,
+    paths: rows.filter((r) => r.path).map((r) => ({ path: r.path!, locale: r.locale })),
+  };
 }
 
 export async function deriveAfterCategoryDelete(strapi: Core.Strapi, trx: unknown, deletion: CategoryDeletion) {
+  await dropRedirectsTo(strapi, trx, deletion.paths);
   await cascadeFromCategories(strapi, trx, deletion.reparented);
   const inputs = await loadDerivationInputs(strapi, trx);
   for (const target of colophonConfig(strapi).trails.targets) {
     const rowIds = deletion.orphanedTargets.get(target.uid) ?? [];
     await rederiveTargets(strapi, trx, target, { rowIds }, inputs);
+  }
+}
+
+/**
+ * A delete moves things: the children up to the deleted category's parent, its articles to the
+ * blog root. Where one would land on a path something else holds (or another moving thing
+ * lands too), the delete is refused, naming both, rather than leave one path to two pages.
+ */
+async function refuseDeleteCollisions(
+  strapi: Core.Strapi,
+  trx: unknown,
+  tree: CategoryTree,
+  deleted: CategoryNode[],
+  orphanedTargets: Map<string, number[]>
+): Promise<void> {
+  const { categoryUid, targets } = colophonConfig(strapi).trails;
+  const site = await loadSiteSettings(strapi);
+  const landings: Array<{ path: string; locale: string; uid: string; type: string; documentId: string; label: string }> = [];
+  const categoryType = strapi.contentType(categoryUid as any).info.singularName;
+  for (const row of deleted) {
+    if (!row.locale) continue;
+    const above = row.parentId === null ? [] : tree.segments(row.parentId);
+    for (const child of [...tree.nodes.values()].filter((n) => n.parentId === row.id)) {
+      const path = buildCategoryTrail(site, [...above, { label: child.name, slug: child.slug ?? '' }], row.locale).path;
+      landings.push({ path, locale: row.locale, uid: categoryUid, type: categoryType, documentId: child.documentId, label: child.name });
+    }
+  }
+  for (const target of targets) {
+    const ids = orphanedTargets.get(target.uid) ?? [];
+    if (ids.length === 0) continue;
+    const type = strapi.contentType(target.uid as any).info.singularName;
+    const articles: any[] = await strapi.db.query(target.uid as any).findMany({
+      where: { id: { $in: ids } },
+      select: ['documentId', 'locale', target.titleField, target.slugField],
+    });
+    for (const article of articles) {
+      const path = buildArticleTrail(site, [], { title: article[target.titleField], slug: article[target.slugField] }, article.locale).path;
+      landings.push({ path, locale: article.locale, uid: target.uid, type, documentId: article.documentId, label: article[target.titleField] });
+    }
+  }
+
+  const moving = [...deleted.map((row) => ({ uid: categoryUid, documentId: row.documentId })), ...landings];
+  const seen = new Map<string, (typeof landings)[number]>();
+  for (const landing of landings) {
+    const key = `${landing.locale}\u0000${landing.path}`;
+    const earlier = seen.get(key);
+    const claim =
+      earlier && earlier.documentId !== landing.documentId
+        ? earlier
+        : await findPathClaim(strapi, trx, landing.path, landing.locale, moving);
+    if (claim) {
+      fail(
+        `Deleting this category would move ${landing.type} "${landing.label}" (documentId ${landing.documentId}) to ${landing.path}, ` +
+          `where ${describeClaim(claim)} is in locale ${landing.locale}: re-slug or move one of them first`,
+        { conflict: { path: landing.path, locale: landing.locale, documentIds: [landing.documentId, claim.documentId] } }
+      );
+    }
+    seen.set(key, landing);
   }
 }

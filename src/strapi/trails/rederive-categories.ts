@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { buildCategoryTrail, type PathMove } from '../../core/trail';
+import { buildCategoryTrail } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
 import type { DerivationInputs } from '../hook/derive-target';
-import { recordCategoryMoves } from './redirects';
+import { recordCategoryMoves, retireRedirectsFrom, type PathChange } from './redirects';
 
 export interface CategoryRederivation {
   /** Category row id -> its new path and breadcrumbs. */
   derived: Map<number, Record<string, unknown>>;
   /** Whether the prefix rules recorded for the moved categories already send this page on. */
-  coveredByPrefix: (move: PathMove) => boolean;
+  coveredByPrefix: (move: PathChange) => boolean;
 }
 
 /**
@@ -26,18 +26,25 @@ export async function rederiveCategories(
 ): Promise<CategoryRederivation> {
   const { categoryUid, batchSize } = colophonConfig(strapi).trails;
   const derived = new Map<number, Record<string, unknown>>();
-  const moves: PathMove[] = [];
+  const moves: PathChange[] = [];
   for (let start = 0; start < categoryIds.length; start += batchSize) {
     const batch = categoryIds.slice(start, start + batchSize).filter((id) => !inputs.tree.damaged.has(id));
     const updates = batch.map((id) => {
       const node = inputs.tree.nodes.get(id)!;
       const ancestry = inputs.tree.ancestry(id).map((n) => ({ label: n.name, slug: n.slug ?? '' }));
-      const { path, breadcrumbs } = buildCategoryTrail(inputs.site, ancestry);
-      if (node.path && node.path !== path) moves.push({ from: node.path, to: path });
+      const { path, breadcrumbs } = buildCategoryTrail(inputs.site, ancestry, node.locale);
+      if (node.path && node.path !== path) moves.push({ from: node.path, to: path, locale: node.locale });
       derived.set(id, { path, breadcrumbs });
       return { id, values: { path, breadcrumbs } };
     });
     await updateRowsById(strapi, trx, categoryUid, updates);
   }
-  return { derived, coveredByPrefix: await recordCategoryMoves(strapi, trx, moves) };
+  const coveredByPrefix = await recordCategoryMoves(strapi, trx, moves);
+  // A category is live as soon as it is written: no old rule may leave from where it lives now.
+  await retireRedirectsFrom(
+    strapi,
+    trx,
+    [...derived].map(([id, values]) => ({ path: values.path as string, locale: inputs.tree.nodes.get(id)!.locale }))
+  );
+  return { derived, coveredByPrefix };
 }

@@ -1,12 +1,20 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { isCoveredByPrefix, planPrefixMoves, planRedirect, toPrefixRule, type PathMove, type PrefixRule } from '../../core/trail';
+import { isCoveredByPrefix, planPrefixMoves, planRedirect, toPrefixRule, type PrefixRule } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { columnOf, sql, tableOf } from '../database/schema';
 
 export interface PathChange {
   from: string;
   to: string;
+  /** The locale of what moved: a redirect only ever sends readers to a page of its own locale. */
+  locale: string | null;
+}
+
+/** A public path and the locale it lives in. */
+export interface LocalePath {
+  path: string;
+  locale: string | null;
 }
 
 /**
@@ -16,22 +24,21 @@ export interface PathChange {
  * loads the redirects a batch can touch and writes back what changed.
  */
 export async function recordRedirects(strapi: Core.Strapi, trx: unknown, changes: PathChange[]): Promise<void> {
-  const effective = dedupe(changes.filter((change) => change.from && change.to && change.from !== change.to));
+  const effective = changes.filter((change) => change.from && change.to && change.from !== change.to);
+  for (const [locale, group] of groupByLocale(effective)) await recordLocaleRedirects(strapi, trx, locale, dedupe(group));
+}
+
+async function recordLocaleRedirects(strapi: Core.Strapi, trx: unknown, locale: string | null, effective: PathChange[]): Promise<void> {
   if (effective.length === 0) return;
+  const { table, from, to } = redirectColumns(strapi);
 
-  const uid = colophonConfig(strapi).trails.redirectUid;
-  const table = tableOf(strapi, uid);
-  const from = columnOf(strapi, uid, 'from');
-  const to = columnOf(strapi, uid, 'to');
-
-  // Every stored redirect these changes can touch: those pointing at an old path (chains to
-  // collapse), and those leaving from an old or a new path (to replace or retire).
+  // Every stored redirect of this locale these changes can touch: those pointing at an old path
+  // (chains to collapse), and those leaving from an old or a new path (to replace or retire).
   const olds = effective.map((change) => change.from);
   const news = effective.map((change) => change.to);
-  const existing: Array<{ from: string; to: string }> = await sql(strapi, trx, table)
+  const existing: Array<{ from: string; to: string }> = await inLocale(strapi, sql(strapi, trx, table), locale)
     .select(`${from} as from`, `${to} as to`)
-    .whereIn(to, olds)
-    .orWhereIn(from, [...olds, ...news]);
+    .where((query: any) => query.whereIn(to, olds).orWhereIn(from, [...olds, ...news]));
 
   const state = new Map(existing.map((redirect) => [redirect.from, redirect.to]));
   const touched = new Set(state.keys());
@@ -44,23 +51,54 @@ export async function recordRedirects(strapi: Core.Strapi, trx: unknown, changes
 
   const touchedPaths = [...touched];
   for (let i = 0; i < touchedPaths.length; i += 500) {
-    await sql(strapi, trx, table).whereIn(from, touchedPaths.slice(i, i + 500)).delete();
+    await inLocale(strapi, sql(strapi, trx, table), locale).whereIn(from, touchedPaths.slice(i, i + 500)).delete();
   }
-  const now = new Date();
   const rows = touchedPaths
     .filter((path) => state.has(path))
-    .map((path) => ({
-      [columnOf(strapi, uid, 'documentId')]: newDocumentId(),
-      [from]: path,
-      [to]: state.get(path),
-      [columnOf(strapi, uid, 'statusCode')]: 301,
-      [columnOf(strapi, uid, 'match')]: 'exact',
-      [columnOf(strapi, uid, 'createdAt')]: now,
-      [columnOf(strapi, uid, 'updatedAt')]: now,
-      [columnOf(strapi, uid, 'publishedAt')]: now,
-    }));
+    .map((path) => newRedirectRow(strapi, { from: path, to: state.get(path)!, match: 'exact', locale }));
   for (let i = 0; i < rows.length; i += 200) {
     await sql(strapi, trx, table).insert(rows.slice(i, i + 200));
+  }
+}
+
+/**
+ * Retires the exact redirects leaving from paths that are live now: a page published, created
+ * or moved there wins over an old rule, by whichever write it got there (core's
+ * resolveRedirect would skip such a rule anyway; deleting it keeps the table true for the
+ * frontends that read it whole). One indexed DELETE per locale and batch.
+ */
+export async function retireRedirectsFrom(strapi: Core.Strapi, trx: unknown, live: LocalePath[]): Promise<void> {
+  const { table, from, match } = redirectColumns(strapi);
+  for (const [locale, group] of groupByLocale(live)) {
+    const paths = [...new Set(group.map((entry) => entry.path))];
+    for (let i = 0; i < paths.length; i += 500) {
+      await inLocale(strapi, sql(strapi, trx, table), locale)
+        .whereIn(from, paths.slice(i, i + 500))
+        .where((query: any) => query.where(match, 'exact').orWhereNull(match))
+        .delete();
+    }
+  }
+}
+
+/**
+ * Drops the redirects that lead to pages no longer live (unpublished, deleted): an exact rule
+ * to the path, and a prefix rule to what was below it. A reader then gets the 404 the page
+ * itself would give, not a redirect to one.
+ */
+export async function dropRedirectsTo(strapi: Core.Strapi, trx: unknown, gone: LocalePath[]): Promise<void> {
+  const { table, to, match } = redirectColumns(strapi);
+  for (const [locale, group] of groupByLocale(gone)) {
+    const paths = [...new Set(group.map((entry) => entry.path))];
+    for (let i = 0; i < paths.length; i += 500) {
+      const slice = paths.slice(i, i + 500);
+      await inLocale(strapi, sql(strapi, trx, table), locale)
+        .where((query: any) =>
+          query
+            .where((exact: any) => exact.whereIn(to, slice).where((m: any) => m.where(match, 'exact').orWhereNull(match)))
+            .orWhere((prefix: any) => prefix.whereIn(to, slice.map((path) => `${path}/`)).where(match, 'prefix'))
+        )
+        .delete();
+    }
   }
 }
 
@@ -73,14 +111,18 @@ export async function recordRedirects(strapi: Core.Strapi, trx: unknown, changes
 export async function recordCategoryMoves(
   strapi: Core.Strapi,
   trx: unknown,
-  moves: PathMove[]
-): Promise<(move: PathMove) => boolean> {
-  const tops = planPrefixMoves(moves);
-  if (tops.length === 0) return () => false;
-  await recordRedirects(strapi, trx, tops);
-  const rules = tops.map(toPrefixRule);
-  for (const rule of rules) await recordPrefixRule(strapi, trx, rule);
-  return (move) => rules.some((rule) => isCoveredByPrefix(move, rule));
+  moves: PathChange[]
+): Promise<(move: PathChange) => boolean> {
+  const rulesByLocale = new Map<string | null, PrefixRule[]>();
+  for (const [locale, group] of groupByLocale(moves)) {
+    const tops = planPrefixMoves(group);
+    if (tops.length === 0) continue;
+    await recordRedirects(strapi, trx, tops.map((top) => ({ ...top, locale })));
+    const rules = tops.map(toPrefixRule);
+    for (const rule of rules) await recordPrefixRule(strapi, trx, rule, locale);
+    rulesByLocale.set(locale, rules);
+  }
+  return (move) => (rulesByLocale.get(move.locale) ?? []).some((rule) => isCoveredByPrefix(move, rule));
 }
 
 /**
@@ -89,37 +131,73 @@ export async function recordCategoryMoves(
  * itself is dropped, and so is an older rule that sent readers away from where the subtree
  * lives now.
  */
-async function recordPrefixRule(strapi: Core.Strapi, trx: unknown, rule: PrefixRule): Promise<void> {
-  const uid = colophonConfig(strapi).trails.redirectUid;
-  const table = tableOf(strapi, uid);
-  const from = columnOf(strapi, uid, 'from');
-  const to = columnOf(strapi, uid, 'to');
-  const match = columnOf(strapi, uid, 'match');
+async function recordPrefixRule(strapi: Core.Strapi, trx: unknown, rule: PrefixRule, locale: string | null): Promise<void> {
+  const { table, from, to, match } = redirectColumns(strapi);
   const knex = strapi.db.connection;
   const concat =
     strapi.db.dialect.client === 'mysql'
       ? 'CONCAT(?, SUBSTRING(??, ?))'
       : '(CAST(? AS TEXT) || SUBSTR(??, CAST(? AS INTEGER)))';
 
-  await sql(strapi, trx, table)
+  await inLocale(strapi, sql(strapi, trx, table), locale)
     .whereRaw(`?? LIKE ? ESCAPE '!'`, [to, `${escapeLike(rule.from)}%`])
     // LIKE finds the rows on the index; SQLite's LIKE ignores case, so check the prefix exactly.
     .whereRaw('SUBSTR(??, 1, ?) = ?', [to, rule.from.length, rule.from])
     .update({ [to]: knex.raw(concat, [rule.to, to, rule.from.length + 1]) });
-  await sql(strapi, trx, table).whereRaw('?? = ??', [from, to]).delete();
-  await sql(strapi, trx, table).where(match, 'prefix').whereIn(from, [rule.from, rule.to]).delete();
+  await inLocale(strapi, sql(strapi, trx, table), locale).whereRaw('?? = ??', [from, to]).delete();
+  await inLocale(strapi, sql(strapi, trx, table), locale).where(match, 'prefix').whereIn(from, [rule.from, rule.to]).delete();
   if (rule.from === rule.to) return;
+  await sql(strapi, trx, table).insert(newRedirectRow(strapi, { ...rule, match: 'prefix', locale }));
+}
+
+function redirectColumns(strapi: Core.Strapi) {
+  const uid = colophonConfig(strapi).trails.redirectUid;
+  return {
+    uid,
+    table: tableOf(strapi, uid),
+    from: columnOf(strapi, uid, 'from'),
+    to: columnOf(strapi, uid, 'to'),
+    match: columnOf(strapi, uid, 'match'),
+    locale: columnOf(strapi, uid, 'locale'),
+  };
+}
+
+function newRedirectRow(
+  strapi: Core.Strapi,
+  rule: { from: string; to: string; match: 'exact' | 'prefix'; locale: string | null }
+): Record<string, unknown> {
+  const { uid, from, to, match, locale } = redirectColumns(strapi);
   const now = new Date();
-  await sql(strapi, trx, table).insert({
+  return {
     [columnOf(strapi, uid, 'documentId')]: newDocumentId(),
     [from]: rule.from,
     [to]: rule.to,
     [columnOf(strapi, uid, 'statusCode')]: 301,
-    [match]: 'prefix',
+    [match]: rule.match,
+    [locale]: rule.locale,
     [columnOf(strapi, uid, 'createdAt')]: now,
     [columnOf(strapi, uid, 'updatedAt')]: now,
     [columnOf(strapi, uid, 'publishedAt')]: now,
-  });
+  };
+}
+
+/**
+ * Narrows a query to one locale's redirects. A row with no locale (written by hand, imported,
+ * or stored before redirects carried one) belongs to every locale.
+ */
+function inLocale(strapi: Core.Strapi, query: any, locale: string | null): any {
+  const column = redirectColumns(strapi).locale;
+  return locale === null ? query.whereNull(column) : query.where((q: any) => q.where(column, locale).orWhereNull(column));
+}
+
+function groupByLocale<T extends { locale: string | null }>(entries: readonly T[]): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.locale ?? null);
+    if (group) group.push(entry);
+    else groups.set(entry.locale ?? null, [entry]);
+  }
+  return groups;
 }
 
 /** LIKE treats % and _ as wildcards; '!' is the escape character (no database reads it as one in a string literal). */

@@ -11,5 +11,7 @@ export async function loadSiteSettings(strapi: Core.Strapi): Promise<SiteTrailSe
     blogLabel: site?.blogLabel ?? null,
     blogPath: site?.blogPath ?? null,
     breadcrumbSeparator: site?.breadcrumbSeparator ?? null,
+    defaultLocale: site?.defaultLocale ?? null,
+    localePrefix: site?.localePrefix ?? null,
   };
 }

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { isValidSlug, toSlug } from '../../core/slug';
+import { isValidSlug, suffixSlug, toSlug } from '../../core/slug';
 import { fail } from '../hook/write-context';
+import { findReservedPath } from '../../core/trail';
+import { describeClaim, findPathClaim, type PathClaim } from './path-claims';
+import { loadSiteSettings } from './site-settings';
 
 export interface SlugScope {
   uid: string;
@@ -8,32 +11,37 @@ export interface SlugScope {
   locale: string;
   /** The document being written, whose own versions never collide with it. */
   documentId?: string;
-  /** Extra equality filters narrowing where a slug must be unique (e.g. the same parent). */
-  where?: Record<string, unknown>;
-  /** What to call the place in an error message: "another article", "a sibling category". */
-  rival: string;
+  /** The public path the document would get with a given slug. */
+  pathOf: (slug: string) => string;
+  /**
+   * A rival of the document's own type the path alone would not find (articles keep one slug
+   * per locale whatever their category; categories check siblings in the tree they hold).
+   */
+  findSameTypeRival?: (slug: string) => Promise<PathClaim | null> | PathClaim | null;
 }
 
 /**
- * Returns the slug to store. An explicit slug must be well-formed and free, or the write is
- * refused; one generated from a title takes the first free "-2", "-3"… suffix, because an
- * editor never chose it and should not be stopped by it.
+ * Returns the slug to store, such that the document's path is free in its locale: no article,
+ * category or other trail type of that locale holds it (one URL space per locale), and it does
+ * not start where another locale's prefix does (core's findReservedPath). An explicit
+ * slug must be well-formed and free, or the write is refused with a 400 on `slugField` that
+ * names the document in the way; one generated from a title takes the first free "-2", "-3"…
+ * suffix, because an editor never chose it and should not be stopped by it.
  */
 export async function settleSlug(
   strapi: Core.Strapi,
+  trx: unknown,
   scope: SlugScope,
   explicit: string | null | undefined,
   fromTitle: string
 ): Promise<string> {
-  const taken = async (candidate: string) =>
-    (await strapi.db.query(scope.uid as any).count({
-      where: {
-        [scope.slugField]: candidate,
-        locale: scope.locale,
-        ...(scope.documentId ? { documentId: { $ne: scope.documentId } } : {}),
-        ...scope.where,
-      },
-    })) > 0;
+  const rivalOf = async (candidate: string) =>
+    (await scope.findSameTypeRival?.(candidate)) ??
+    (await findPathClaim(strapi, trx, scope.pathOf(candidate), scope.locale, { uid: scope.uid, documentId: scope.documentId }));
+  // Another locale's URL space (its prefix) is no one's to take, not even when it is empty.
+  const site = await loadSiteSettings(strapi);
+  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
+  const reservedBy = (candidate: string) => findReservedPath(scope.pathOf(candidate), site, scope.locale, locales);
 
   if (explicit) {
     if (!isValidSlug(explicit)) {
@@ -41,18 +49,25 @@ export async function settleSlug(
         field: scope.slugField,
       });
     }
-    if (await taken(explicit)) {
-      fail(`${scope.slugField} "${explicit}" is already used by ${scope.rival} in locale ${scope.locale}`, {
-        field: scope.slugField,
-      });
+    const reason = reservedBy(explicit);
+    if (reason) {
+      fail(`${scope.slugField} "${explicit}" would give the path ${scope.pathOf(explicit)}, which is ${reason}`, { field: scope.slugField });
+    }
+    const rival = await rivalOf(explicit);
+    if (rival) {
+      fail(
+        `${scope.slugField} "${explicit}" would give the path ${scope.pathOf(explicit)}, already used by ${describeClaim(rival)} in locale ${scope.locale}`,
+        { field: scope.slugField, rival: { uid: rival.uid, type: rival.type, documentId: rival.documentId } }
+      );
     }
     return explicit;
   }
 
-  const base = toSlug(fromTitle);
+  // In the document's own language: "&" is "et" in a French slug, "and" in an English one.
+  const base = toSlug(fromTitle, scope.locale);
   if (!base) fail(`Cannot make a slug from "${fromTitle}": give one explicitly`, { field: scope.slugField });
   for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base.slice(0, 115)}-${suffix}`;
-    if (!(await taken(candidate))) return candidate;
+    const candidate = suffix === 1 ? base : suffixSlug(base, suffix);
+    if (!reservedBy(candidate) && !(await rivalOf(candidate))) return candidate;
   }
 }

@@ -101,7 +101,7 @@ describe('cascades keep every trail correct when a category or the site changes'
       expect(row.path).toBe('/journal/monde/europe/coree-du-nord/pourparlers');
     }
     const english = await newsroom(app).categoryRow(asia.documentId, 'en');
-    expect(english.path).toBe('/journal/world/asia');
+    expect(english.path).toBe('/en/journal/world/asia');
     await newsroom(app).site();
   });
 

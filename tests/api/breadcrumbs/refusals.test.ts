@@ -100,7 +100,9 @@ describe('writes that would corrupt the tree or a trail are refused, and nothing
   it('refuses a slug a sibling already has', async () => {
     const before = await snapshot();
     const response = await post('categories', { name: 'Asie (bis)', slug: 'asie', parent: root.documentId }).expect(400);
-    expect(response.body.error.message).toBe('slug "asie" is already used by the sibling category "Asie" in locale fr');
+    expect(response.body.error.message).toBe(
+      `slug "asie" would give the path /blog/monde/asie, already used by category "Asie" (documentId ${child.documentId}) in locale fr`
+    );
     expect(await snapshot()).toEqual(before);
     // The same slug under another parent is fine: paths differ.
     await post('categories', { name: 'Asie', parent: grandchild.documentId }).expect(201);
@@ -117,7 +119,7 @@ describe('writes that would corrupt the tree or a trail are refused, and nothing
     await post('articles', { title: 'Un', slug: 'Pas Un Slug!' }).expect(400);
     await post('articles', { title: 'Premier', slug: 'premier' }).expect(201);
     const clash = await post('articles', { title: 'Second', slug: 'premier' }).expect(400);
-    expect(clash.body.error.message).toBe('slug "premier" is already used by another article in locale fr');
+    expect(clash.body.error.message).toMatch(/^slug "premier" would give the path \/blog\/premier, already used by article "Premier" \(documentId \w+\) in locale fr$/);
     // A generated slug steps aside instead.
     const generated = await post('articles', { title: 'Premier' }).expect(201);
     expect(generated.body.data.slug).toBe('premier-2');

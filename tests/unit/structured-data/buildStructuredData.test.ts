@@ -16,3 +16,10 @@ describe('buildStructuredData', () => {
     expect(data['@graph'][0]).toMatchObject({ '@type': 'BreadcrumbList' });
   });
 });
+
+describe('buildStructuredData without a base url', () => {
+  it('leaves the BreadcrumbList out rather than give relative items', () => {
+    const relative = [{ label: 'Cellule44', path: '/', url: '/' }];
+    expect(buildStructuredData({ breadcrumbs: relative })['@graph']).toEqual([]);
+  });
+});

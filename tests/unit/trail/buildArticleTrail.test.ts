@@ -30,6 +30,16 @@ describe('buildArticleTrail', () => {
     ).toBe('/a/derriere-les-portes-closes');
   });
 
+  it('has one root crumb, not two, when the blog is the site root', () => {
+    const trail = buildArticleTrail({ ...site, blogPath: '' }, [{ label: 'A', slug: 'a' }], article);
+    expect(trail.breadcrumbs.map((crumb) => [crumb.label, crumb.path])).toEqual([
+      ['Cellule44', '/'],
+      ['A', '/a'],
+      [article.title, '/a/derriere-les-portes-closes'],
+    ]);
+    expect(trail.breadcrumbText).toBe(`Cellule44 > A > ${article.title}`);
+  });
+
   it('uses the site separator, and the default when it is empty', () => {
     expect(buildArticleTrail({ ...site, breadcrumbSeparator: ' / ' }, [], article).breadcrumbText).toBe(
       `Cellule44 / Blog / ${article.title}`,
