@@ -82,6 +82,10 @@ export const FIELD_LABELS: Labels = {
     blogPath: { label: 'Blog path', description: 'Where articles live (e.g. /blog). Changing it moves every path and records redirects.' },
     breadcrumbSeparator: { label: 'Breadcrumb separator', description: 'Between crumbs in the breadcrumb text (e.g. " > ").' },
     defaultLocale: { label: 'Default language', description: 'The language of the site’s main edition.' },
+    localePrefix: {
+      label: 'Language in URLs',
+      description: 'prefix-except-default: /en/blog/… beside /blog/… for the default language (recommended); prefix-always: every language gets its prefix; none: a one-language site. Changing it moves every path and records redirects.',
+    },
     logoUrl: { label: 'Logo URL', description: 'The publisher logo search engines show with articles (https://…, at least 112 px wide).' },
   },
   'api::source.source': {
