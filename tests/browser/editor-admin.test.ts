@@ -23,6 +23,10 @@ describe('an editor in the admin panel', () => {
   let orphan: { documentId: string };
   const comments: Record<'waiting' | 'doubtful' | 'approved' | 'spam', { documentId: string }> = {} as any;
 
+  /** Waits until the count shown for a status is this number (the counts load after the list). */
+  const showsCount = (status: string, count: number) =>
+    page.getByTestId('comment-status-counts').locator(`[data-count-of="${status}"]`, { hasText: new RegExp(`^${count}$`) }).waitFor();
+
   const statusOf = async (documentId: string) =>
     (await server.app.strapi.db.query(COMMENT as any).findOne({ where: { documentId }, select: ['commentStatus'] })).commentStatus;
 
@@ -67,6 +71,8 @@ describe('an editor in the admin panel', () => {
     await page.getByRole('link', { name: 'Content Manager' }).first().click();
     await page.getByRole('link', { name: 'Comment', exact: true }).click();
     await page.waitForURL(/commentStatus/);
+    // The unfiltered page may show for a moment before the filter applies: wait for the filtered one.
+    await page.getByText('2 entries found').waitFor();
     const rows = page.getByRole('row');
     await rows.filter({ hasText: 'Wanda' }).waitFor();
     await expectVisible(rows.filter({ hasText: 'Dimitri' }));
@@ -74,11 +80,10 @@ describe('an editor in the admin panel', () => {
     expect(await rows.filter({ hasText: 'Spambot' }).count()).toBe(0);
     const wandaRow = rows.filter({ hasText: 'Wanda' });
     expect(await wandaRow.locator('[data-comment-status="pending"]').textContent()).toBe('Pending');
-    const counts = page.getByTestId('comment-status-counts');
-    expect(await counts.locator('[data-count-of="pending"]').textContent()).toBe('2');
-    expect(await counts.locator('[data-count-of="approved"]').textContent()).toBe('1');
-    expect(await counts.locator('[data-count-of="spam"]').textContent()).toBe('1');
-    expect(await counts.locator('[data-count-of="trash"]').textContent()).toBe('0');
+    await showsCount('pending', 2);
+    await showsCount('approved', 1);
+    await showsCount('spam', 1);
+    await showsCount('trash', 0);
     await screenshot(page, '02-comment-list-pending');
   });
 
@@ -91,7 +96,8 @@ describe('an editor in the admin panel', () => {
     await page.getByRole('row').filter({ hasText: 'Wanda' }).waitFor({ state: 'detached' });
     expect(await statusOf(comments.waiting.documentId)).toBe('approved');
     // The counts follow the list: two approved now (Agathe, and Wanda).
-    await page.getByTestId('comment-status-counts').locator('[data-count-of="approved"]', { hasText: /^2$/ }).waitFor();
+    await showsCount('approved', 2);
+    await showsCount('pending', 1);
     await screenshot(page, '04-approved-from-row');
   });
 
@@ -102,6 +108,8 @@ describe('an editor in the admin panel', () => {
     await page.getByText('1 comment marked spam').waitFor();
     await page.getByRole('row').filter({ hasText: 'Dimitri' }).waitFor({ state: 'detached' });
     expect(await statusOf(comments.doubtful.documentId)).toBe('spam');
+    await showsCount('spam', 2);
+    await showsCount('pending', 0);
     expect(await statusOf(comments.approved.documentId)).toBe('approved');
     await screenshot(page, '05-spam-in-bulk');
   });
