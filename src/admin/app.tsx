@@ -2,12 +2,12 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { bulkModerationActions, rowModerationActions } from './comments/ModerationActions';
 import { ModerationQueue } from './comments/ModerationQueue';
-import { showStatusAsBadge } from './comments/StatusBadge';
+import { addModerationColumns } from './comments/listColumns';
 
 /**
  * Colophon's admin extensions. The comment list becomes a moderation queue: one-click
- * Approve, Spam and Trash (bulk and per row), pending first, statuses as badges, counts per
- * status. Every change goes through the Content Manager's own update route, so its
+ * Approve, Spam and Trash (a button in each row, the row menu, and bulk), pending first,
+ * statuses as badges, counts per status. Every change goes through the Content Manager's own update route, so its
  * permissions and the comment rules on the server stay the only ones.
  */
 export default {
@@ -18,6 +18,6 @@ export default {
     apis.addBulkAction(bulkModerationActions);
     apis.addDocumentAction(rowModerationActions);
     contentManager.injectComponent('listView', 'actions', { name: 'colophon-moderation-queue', Component: ModerationQueue });
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', showStatusAsBadge);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addModerationColumns);
   },
 };

@@ -87,31 +87,50 @@ describe('an editor in the admin panel', () => {
     await screenshot(page, '02-comment-list-pending');
   });
 
-  it('approves a pending comment from its row, and the list and the database follow', async () => {
+  it('approves a pending comment with one click in its row, and the list, the counts and the database follow', async () => {
     const row = page.getByRole('row').filter({ hasText: 'Wanda' });
-    await row.getByRole('button', { name: 'Row actions' }).click();
-    await screenshot(page, '03-row-actions');
-    await page.getByRole('menuitem', { name: 'Approve' }).click();
+    await row.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByText('1 comment marked approved').waitFor();
     await page.getByRole('row').filter({ hasText: 'Wanda' }).waitFor({ state: 'detached' });
     expect(await statusOf(comments.waiting.documentId)).toBe('approved');
+    // The click stayed on its button: the row around it did not open the edit view.
+    expect(page.url()).not.toContain(comments.waiting.documentId);
     // The counts follow the list: two approved now (Agathe, and Wanda).
     await showsCount('approved', 2);
     await showsCount('pending', 1);
-    await screenshot(page, '04-approved-from-row');
+    await screenshot(page, '03-approved-in-one-click');
   });
 
   it('marks the selected comments as spam with one bulk action', async () => {
     const row = page.getByRole('row').filter({ hasText: 'Dimitri' });
     await row.getByRole('checkbox').check();
-    await page.getByRole('button', { name: 'Spam', exact: true }).click();
+    await screenshot(page, '04-selected-for-bulk');
+    // Each row has its own Spam button too: the bulk one is the one outside the rows.
+    const spamButtons = page.getByRole('button', { name: 'Spam', exact: true });
+    const bulk = await spamButtons.evaluateAll((buttons) => buttons.findIndex((button) => !button.closest('tr')));
+    expect(bulk).toBeGreaterThanOrEqual(0);
+    await spamButtons.nth(bulk).click();
     await page.getByText('1 comment marked spam').waitFor();
     await page.getByRole('row').filter({ hasText: 'Dimitri' }).waitFor({ state: 'detached' });
     expect(await statusOf(comments.doubtful.documentId)).toBe('spam');
+    expect(await statusOf(comments.approved.documentId)).toBe('approved');
     await showsCount('spam', 2);
     await showsCount('pending', 0);
-    expect(await statusOf(comments.approved.documentId)).toBe('approved');
     await screenshot(page, '05-spam-in-bulk');
+  });
+
+  it('opens a status from its count, and trashes a comment from the row menu', async () => {
+    await page.getByTestId('comment-status-counts').getByRole('button', { name: /Approved/ }).click();
+    await page.getByText('2 entries found').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Agathe' });
+    await row.getByRole('button', { name: 'Row actions' }).click();
+    await page.getByRole('menuitem', { name: 'Trash' }).waitFor();
+    await screenshot(page, '06-row-menu');
+    await page.getByRole('menuitem', { name: 'Trash' }).click();
+    await page.getByText('1 comment marked trash').waitFor();
+    expect(await statusOf(comments.approved.documentId)).toBe('trash');
+    await showsCount('trash', 1);
+    await screenshot(page, '07-trashed-from-menu');
   });
 
   it('refuses to publish a translation without an original credit, with the error on the credits field', async () => {
@@ -124,7 +143,7 @@ describe('an editor in the admin panel', () => {
     const fieldId = (await fieldError.getAttribute('id'))?.replace(/-error$/, '');
     expect(await page.locator(`label[for="${fieldId}"]`).textContent()).toContain('Credits');
     await fieldError.scrollIntoViewIfNeeded();
-    await screenshot(page, '06-publish-refused');
+    await screenshot(page, '08-publish-refused');
     const published = await server.app.strapi.db
       .query(ARTICLE as any)
       .findOne({ where: { documentId: orphan.documentId, publishedAt: { $notNull: true } } });

@@ -1,57 +1,53 @@
-import { useDocumentRBAC, useTable } from '@strapi/strapi/admin';
+import { useTable } from '@strapi/strapi/admin';
 import type { BulkActionComponent, DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import { buttonVariant, useMayModerate } from './RowDecisions';
 import { useModerate } from './useModerate';
-import { COMMENT_UID, DECISIONS, STATUS_LOOKS, type CommentStatus } from './statuses';
-
-/** Whoever may update comments in the Content Manager may moderate them here; nobody else sees the buttons. */
-function useMayModerate(): boolean {
-  return useDocumentRBAC('ModerateComments', (state) => Boolean(state.canUpdate && state.canUpdateFields.includes('commentStatus')));
-}
+import { COMMENT_UID, DECISION_STATUSES, DECISIONS, type Decision } from './statuses';
 
 /** Approve, Spam or Trash every selected comment with one click, from the list's bulk action bar. */
-function bulkDecision(commentStatus: CommentStatus): BulkActionComponent {
+function bulkDecision(decision: Decision): BulkActionComponent {
   const Action: BulkActionComponent = ({ model, documents }) => {
     const mayModerate = useMayModerate();
     const selectRow = useTable('ModerateComments', (state) => state.selectRow);
     const { moderate, isLoading } = useModerate();
     if (model !== COMMENT_UID || !mayModerate) return null;
     return {
-      label: STATUS_LOOKS[commentStatus].verb,
-      variant: commentStatus === 'approved' ? 'success-light' : commentStatus === 'spam' ? 'danger-light' : 'tertiary',
+      label: DECISIONS[decision],
+      variant: buttonVariant(decision),
       loading: isLoading,
       onClick: async () => {
         const allChanged = await moderate(
           documents.map((document) => document.documentId),
-          commentStatus
+          decision
         );
         if (allChanged) selectRow([]);
       },
     };
   };
-  Action.displayName = `CommentBulk${commentStatus}`;
+  Action.displayName = `CommentBulk${decision}`;
   return Action;
 }
 
-/** The same decisions in each row's action menu, offered only where they change something. */
-function rowDecision(commentStatus: CommentStatus): DocumentActionComponent {
+/** The same decisions in each row's action menu (⋯), offered only where they change something. */
+function rowMenuDecision(decision: Decision): DocumentActionComponent {
   const Action: DocumentActionComponent = ({ model, documentId, document }) => {
     const mayModerate = useMayModerate();
     const { moderate } = useModerate();
     if (model !== COMMENT_UID || !mayModerate || !documentId) return null;
-    if (document?.commentStatus === commentStatus) return null;
+    if (document?.commentStatus === decision) return null;
     return {
-      label: STATUS_LOOKS[commentStatus].verb,
+      label: DECISIONS[decision],
       position: 'table-row',
-      variant: commentStatus === 'spam' ? 'danger' : undefined,
+      variant: decision === 'spam' ? 'danger' : undefined,
       onClick: async () => {
-        await moderate([documentId], commentStatus);
+        await moderate([documentId], decision);
       },
     };
   };
   Action.position = 'table-row';
-  Action.displayName = `CommentRow${commentStatus}`;
+  Action.displayName = `CommentRow${decision}`;
   return Action;
 }
 
-export const bulkModerationActions = DECISIONS.map(bulkDecision);
-export const rowModerationActions = DECISIONS.map(rowDecision);
+export const bulkModerationActions = DECISION_STATUSES.map(bulkDecision);
+export const rowModerationActions = DECISION_STATUSES.map(rowMenuDecision);
