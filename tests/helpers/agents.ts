@@ -27,8 +27,8 @@ export async function graphql<T = any>(
 
 let adminSequence = 0;
 
-/** A super admin logged in through /admin/login: what the Content Manager uses. */
-export async function loginAsSuperAdmin(app: TestApp): Promise<string> {
+/** A new super admin's credentials, created through the admin's own user service. */
+export async function createSuperAdmin(app: TestApp): Promise<{ email: string; password: string }> {
   const { strapi } = app;
   adminSequence += 1;
   const email = `editor${adminSequence}@colophon.test`;
@@ -41,6 +41,48 @@ export async function loginAsSuperAdmin(app: TestApp): Promise<string> {
     lastname: 'Tor',
     isActive: true,
     roles: [superAdmin.id],
+    registrationToken: null,
+  });
+  return { email, password };
+}
+
+/** A super admin logged in through /admin/login: what the Content Manager uses. */
+export async function loginAsSuperAdmin(app: TestApp): Promise<string> {
+  const credentials = await createSuperAdmin(app);
+  const response = await request(app.server).post('/admin/login').send(credentials);
+  if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data.token;
+}
+
+/** One admin RBAC permission, as Settings > Roles stores it. */
+export interface AdminPermission {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+}
+
+/**
+ * An admin with a role of its own holding exactly these permissions, logged in through
+ * /admin/login: an editor whose role an administrator has narrowed.
+ */
+export async function loginAsAdminWith(app: TestApp, permissions: AdminPermission[]): Promise<string> {
+  const { strapi } = app;
+  adminSequence += 1;
+  const role = await strapi.service('admin::role').create({ name: `Narrowed ${adminSequence}`, description: 'test role' });
+  await strapi.service('admin::role').assignPermissions(
+    role.id,
+    permissions.map((permission) => ({ properties: {}, conditions: [], ...permission }))
+  );
+  const email = `narrowed${adminSequence}@colophon.test`;
+  const password = 'Narrowed-Passw0rd!';
+  await strapi.service('admin::user').create({
+    email,
+    password,
+    firstname: 'Nora',
+    lastname: 'Rowed',
+    isActive: true,
+    roles: [role.id],
     registrationToken: null,
   });
   const response = await request(app.server).post('/admin/login').send({ email, password });

@@ -17,4 +17,6 @@ export const REQUEST_COMMENT_FIELDS = ['ipHash', 'userAgent', 'user'] as const;
 /** Article.commentCount is derived from the approved comments of the document. */
 export const ARTICLE_COUNT_FIELD = 'commentCount';
 
-export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+/** The moderation states, as in the comment schema's commentStatus enumeration. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];

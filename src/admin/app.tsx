@@ -1,0 +1,23 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { bulkModerationActions, rowModerationActions } from './comments/ModerationActions';
+import { ModerationQueue } from './comments/ModerationQueue';
+import { addModerationColumns } from './comments/listColumns';
+
+/**
+ * Colophon's admin extensions. The comment list becomes a moderation queue: one-click
+ * Approve, Spam and Trash (a button in each row, the row menu, and bulk), pending first,
+ * statuses as badges, counts per status. Every change goes through the Content Manager's own update route, so its
+ * permissions and the comment rules on the server stay the only ones.
+ */
+export default {
+  config: {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager');
+    const apis = contentManager.apis as ContentManagerPlugin['config']['apis'];
+    apis.addBulkAction(bulkModerationActions);
+    apis.addDocumentAction(rowModerationActions);
+    contentManager.injectComponent('listView', 'actions', { name: 'colophon-moderation-queue', Component: ModerationQueue });
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addModerationColumns);
+  },
+};
