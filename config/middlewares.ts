@@ -3,6 +3,9 @@ import type { Core } from '@strapi/strapi';
 const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
+  // Inside the error handler, around everything else: a request that found the database busy
+  // (no connection in time, or contention outside the document service) is a 503, not a 500.
+  'global::busy-database',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrapColophon } from './strapi/bootstrap';
 import { exitNonZeroOnFailedBoot } from './strapi/bootstrap/exit-on-failure';
-import { retryOnContention } from './strapi/database/contention';
+import { markBusyRequests, retryOnContention } from './strapi/database/contention';
 import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
@@ -13,6 +13,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     exitNonZeroOnFailedBoot(strapi);
     const markSqliteReads = tuneSqlite(strapi);
+    markBusyRequests(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.
     strapi.documents.use(retryOnContention(strapi));
     if (markSqliteReads) strapi.documents.use(markSqliteReads);

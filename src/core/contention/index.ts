@@ -1,2 +1,3 @@
 export { isContentionError } from './isContentionError';
 export { retryDelayMs } from './retryDelayMs';
+export { isPoolTimeoutError } from './isPoolTimeoutError';

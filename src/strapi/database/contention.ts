@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
-import { isContentionError, retryDelayMs } from '../../core/contention';
+import { isContentionError, isPoolTimeoutError, retryDelayMs } from '../../core/contention';
 import { ServiceUnavailableError } from '../errors';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -14,6 +14,8 @@ export interface ContentionPolicy {
 
 export const DEFAULT_CONTENTION_POLICY: ContentionPolicy = { attempts: 5, retryAfterSeconds: 2 };
 
+export const BUSY_MESSAGE = 'The database is busy with other changes and nothing was saved; try again in a moment.';
+
 /** Marks a write that is itself a retry, so the calls nested in it do not retry on their own. */
 const retrying = new AsyncLocalStorage<true>();
 
@@ -23,27 +25,43 @@ const retrying = new AsyncLocalStorage<true>();
  * This outermost document service middleware does that, from the parameters as the caller
  * sent them (inner middlewares amend them in place), a bounded number of times with jittered
  * backoff. If the database is still contended, the caller gets 503 with Retry-After, never a
- * bare 500, and nothing was written. Only a write that owns its transaction is retried: one
+ * bare 500, and nothing was written. A write or a read that could not even get a connection
+ * (the pool's timeout, see isPoolTimeoutError) is answered the same way at once, through REST
+ * and GraphQL alike; ../../middlewares/busy-database.ts does it for the rest of a request
+ * (authentication, custom routes). Only a write that owns its transaction is retried: one
  * nested in a caller's transaction fails with it, and the caller's own retry runs it again.
  */
 export function retryOnContention(
   strapi: Core.Strapi,
   policy: ContentionPolicy = DEFAULT_CONTENTION_POLICY
 ): Modules.Documents.Middleware.Middleware {
+  const busy = () => {
+    strapi.requestContext.get()?.set?.('Retry-After', String(policy.retryAfterSeconds));
+    return new ServiceUnavailableError(BUSY_MESSAGE, policy.retryAfterSeconds);
+  };
+  const answerPoolTimeout = async (next: () => Promise<unknown>) => {
+    try {
+      return await next();
+    } catch (error) {
+      throw isPoolTimeoutError(error) ? busy() : error;
+    }
+  };
+
   return async (context, next) => {
-    if (!WRITE_ACTIONS.has(context.action) || retrying.getStore() || strapi.db.inTransaction()) return next();
+    if (!WRITE_ACTIONS.has(context.action) || retrying.getStore() || strapi.db.inTransaction()) return answerPoolTimeout(next);
     let sent: unknown;
     try {
       sent = structuredClone(context.params);
     } catch {
       // Parameters that cannot be copied (a stream, say) cannot be replayed: run once.
-      return next();
+      return answerPoolTimeout(next);
     }
 
     let failure: unknown;
     try {
       return await next();
     } catch (error) {
+      if (isPoolTimeoutError(error)) throw busy();
       if (!isContentionError(error)) throw error;
       failure = error;
     }
@@ -53,6 +71,7 @@ export function retryOnContention(
         const documents = strapi.documents(context.uid as any) as any;
         return await retrying.run(true, () => documents[context.action](structuredClone(sent)));
       } catch (error) {
+        if (isPoolTimeoutError(error)) throw busy();
         if (!isContentionError(error)) throw error;
         failure = error;
       }
@@ -61,10 +80,29 @@ export function retryOnContention(
     strapi.log.warn(
       `[colophon] ${context.uid} ${context.action} still contended after ${policy.attempts} attempts: ${(failure as Error)?.message}`
     );
-    strapi.requestContext.get()?.set?.('Retry-After', String(policy.retryAfterSeconds));
-    throw new ServiceUnavailableError(
-      'The database is busy with other changes and nothing was saved; try again in a moment.',
-      policy.retryAfterSeconds
-    );
+    throw busy();
+  };
+}
+
+/**
+ * Marks the request (`ctx.state.databaseBusy`) whenever one of its queries could not get a
+ * connection in time, even where the error is then swallowed: users-permissions turns any
+ * failure of its Public-role lookup into "401 Missing or invalid credentials", which would tell
+ * a reader of a busy PostgreSQL pool that the article is not public. The busy-database
+ * middleware answers such a request 503 instead. Called from register().
+ */
+export function markBusyRequests(strapi: Core.Strapi): void {
+  const client = (strapi.db.connection as any).client;
+  const acquireConnection = client.acquireConnection.bind(client);
+  client.acquireConnection = async () => {
+    try {
+      return await acquireConnection();
+    } catch (error) {
+      if (isPoolTimeoutError(error)) {
+        const state = strapi.requestContext.get()?.state;
+        if (state) state.databaseBusy = true;
+      }
+      throw error;
+    }
   };
 }
