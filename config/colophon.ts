@@ -26,6 +26,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
   accounts: {
     registration: env.bool('USERS_REGISTRATION', false),
   },
+  database: {
+    // SQLite only. `normal` is SQLite's advice for WAL: a commit is atomic and never corrupts,
+    // but the last ones before a power cut may be lost; `full` syncs every commit to disk.
+    sqliteSynchronous: env('DATABASE_SQLITE_SYNCHRONOUS', 'normal'),
+  },
   demo: {
     enabled: env.bool('SEED_DEMO', true),
   },

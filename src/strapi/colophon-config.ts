@@ -55,6 +55,13 @@ export interface ColophonConfig {
      */
     registration: boolean;
   };
+  database: {
+    /**
+     * SQLite's `PRAGMA synchronous` for the app's connection (DATABASE_SQLITE_SYNCHRONOUS):
+     * `normal` (default), `full`, `extra` or `off`. See src/strapi/database/sqlite.ts.
+     */
+    sqliteSynchronous: string;
+  };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;

@@ -142,3 +142,25 @@ onSqlite('SQLite shared with another process', () => {
     await new Promise((resolve) => holder.on('exit', resolve));
   });
 });
+
+onSqlite('SQLite durability setting', () => {
+  const synchronousOf = async (env: Record<string, string>) => {
+    const app = await bootStrapi({ env });
+    try {
+      const [row] = await app.strapi.db.connection.raw('PRAGMA synchronous');
+      return row.synchronous;
+    } finally {
+      await app.stop();
+    }
+  };
+
+  it('commits without an fsync of the WAL on the main thread by default (NORMAL), and with one when asked (FULL)', async () => {
+    // 1 is NORMAL, 2 is FULL (https://www.sqlite.org/pragma.html#pragma_synchronous).
+    expect(await synchronousOf({})).toBe(1);
+    expect(await synchronousOf({ DATABASE_SQLITE_SYNCHRONOUS: 'full' })).toBe(2);
+  });
+
+  it('refuses to boot with a value SQLite does not know, naming the variable', async () => {
+    await expect(bootStrapi({ env: { DATABASE_SQLITE_SYNCHRONOUS: 'sometimes' } })).rejects.toThrow(/DATABASE_SQLITE_SYNCHRONOUS/);
+  });
+});
