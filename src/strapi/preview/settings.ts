@@ -19,8 +19,10 @@ export interface PreviewHandlerParams {
  */
 export function previewUrl(uid: string, params: PreviewHandlerParams, secret: string, now: number = Date.now() / 1000): string | undefined {
   const segment = PREVIEW_PAGES[uid];
-  const status = params.status === 'published' ? 'published' : params.status === 'draft' ? 'draft' : undefined;
-  if (!segment || !params.documentId || !status) return undefined;
+  // The edit view's panel sends the document's status, which is `modified` for a draft edited
+  // since its last publication: that is still the draft.
+  const status = params.status === 'published' ? 'published' : 'draft';
+  if (!segment || !params.documentId) return undefined;
   const target: PreviewTarget = { uid, documentId: params.documentId, locale: params.locale ?? '', status };
   const query = new URLSearchParams({
     ...(target.locale ? { locale: target.locale } : {}),

@@ -67,6 +67,13 @@ describe("the Content Manager's Preview button and the preview page", () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
+  it('previews the draft when the edit view calls it modified (edited since its publication)', async () => {
+    const { body } = await previewUrlFor(documentId, 'fr', 'modified').expect(200);
+    expect(body.data.url).toContain('status=draft');
+    const html = (await asPublic(app).get(body.data.url).expect(200)).text;
+    expect(html).toContain(`<h1>${DRAFT_TITLE}</h1>`);
+  });
+
   it('opens the published version when the admin previews that one', async () => {
     const { body } = await previewUrlFor(documentId, 'fr', 'published').expect(200);
     const html = (await asPublic(app).get(body.data.url).expect(200)).text;
