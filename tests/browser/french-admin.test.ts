@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { createSuperAdmin } from '../helpers/agents';
 import { launchChromium, screenshot, startAdminServer, watchForProblems, type AdminServer, type PageProblems } from '../helpers/browser';
-import { newsroom } from '../helpers/fixtures';
 
 const ARTICLE = 'api::article.article';
-const PUBLISHED_TITLE = 'Le port de Marseille';
-const DRAFT_TITLE = 'Le port de Marseille, version retravaillée';
+const DRAFT_TITLE = 'Pourparlers à Moscou : la délégation nord-coréenne repart sans accord';
 
 /**
  * An editor previews a reworked article with Strapi's own Preview button, then switches the
@@ -21,19 +19,21 @@ describe('an editor previews a draft, then works in French', () => {
   let problems: PageProblems;
   let credentials: { email: string; password: string };
   let documentId: string;
+  let publishedTitle: string;
 
   const editView = () =>
     `${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=fr`;
 
   beforeAll(async () => {
-    server = await startAdminServer();
+    // The demo newsroom: its French article has a trail and a translator's footer.
+    server = await startAdminServer({ seedDemo: true });
     credentials = await createSuperAdmin(server.app);
-    const make = newsroom(server.app);
-    await make.site();
-    const world = await make.category('Monde');
-    const article = await make.article(PUBLISHED_TITLE, { category: world.documentId, published: true });
-    documentId = article.documentId;
-    await (server.app.strapi.documents(ARTICLE as any) as any).update({ documentId, locale: 'fr', data: { title: DRAFT_TITLE } });
+    const articles = server.app.strapi.documents(ARTICLE as any) as any;
+    const published = await articles.findFirst({ locale: 'fr', status: 'published', filters: { credits: { person: 'Avic' } } });
+    documentId = published.documentId;
+    publishedTitle = published.title;
+    // The editor reworks the headline of the published article: the draft now differs.
+    await articles.update({ documentId, locale: 'fr', data: { title: DRAFT_TITLE } });
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -61,14 +61,15 @@ describe('an editor previews a draft, then works in French', () => {
     const frame = page.frameLocator('[data-testid="preview-iframe"]');
     await frame.getByRole('heading', { level: 1, name: DRAFT_TITLE }).waitFor();
     await frame.getByText('Preview — draft, not published').waitFor();
-    await frame.getByRole('link', { name: 'Monde' }).waitFor();
-    expect(await frame.getByRole('heading', { level: 1, name: PUBLISHED_TITLE, exact: true }).count()).toBe(0);
+    await frame.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').first().waitFor();
+    await frame.getByText('Traduction\u00a0: Avic').waitFor();
+    expect(await frame.getByRole('heading', { level: 1, name: publishedTitle, exact: true }).count()).toBe(0);
     await screenshot(page, 'fr-01-preview-of-the-draft');
   });
 
   it('labels and explains the article’s fields in French once the admin runs in French', async () => {
     // What Profile > Interface language stores; the admin reads it when it loads.
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'fr'));
+    await page.evaluate(() => (globalThis as any).localStorage.setItem('strapi-admin-language', 'fr'));
     await page.goto(editView());
     await page.getByText('Légende de l’image', { exact: true }).first().waitFor();
     await page.getByText('Affichée sous l’image de une.').first().waitFor();
