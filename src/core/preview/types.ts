@@ -38,7 +38,6 @@ export interface PreviewArticle {
   excerpt?: string | null;
   body?: BlockNode[] | null;
   coverCaption?: string | null;
-  path?: string | null;
   breadcrumbs?: Crumb[] | null;
   /** The attribution footer's HTML as the hook rendered it (every value already escaped). */
   attributionHtml?: string | null;

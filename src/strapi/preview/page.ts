@@ -4,7 +4,7 @@ import { PREVIEW_PAGE_HEADERS, renderPreviewPage, verifyPreviewToken, type Previ
 import { PREVIEW_PAGES } from './settings';
 
 // Only what the page shows: no createdBy, updatedBy or any relation is ever loaded.
-const FIELDS = ['title', 'excerpt', 'body', 'coverCaption', 'path', 'breadcrumbs', 'attribution', 'structuredData', 'locale'];
+const FIELDS = ['title', 'excerpt', 'body', 'coverCaption', 'breadcrumbs', 'attribution', 'structuredData', 'locale'];
 
 const REFUSAL = 'This preview link is invalid or has expired. Open the preview again from the admin.';
 
@@ -52,7 +52,6 @@ export function registerPreviewPages(strapi: Core.Strapi): void {
             excerpt: row.excerpt,
             body: row.body,
             coverCaption: row.coverCaption,
-            path: row.path,
             breadcrumbs: row.breadcrumbs,
             attributionHtml: row.attribution?.html,
             structuredData: row.structuredData,

@@ -110,6 +110,9 @@ describe("the Content Manager's Preview button and the preview page", () => {
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual(answers[0]!.body);
       expect(answer.text).not.toContain(DRAFT_TITLE);
+      // A refused link is as private as the page: never cached, never indexed.
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers['x-robots-tag']).toMatch(/noindex/);
     }
     expect(answers[0]!.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
   });
