@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { previewSettings } from '../src/strapi/preview/settings';
 import { ensureSecrets } from '../src/strapi/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
@@ -12,5 +13,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       nps: env.bool('FLAG_NPS', false),
       promoteEE: env.bool('FLAG_PROMOTE_EE', false),
     },
+    // The Content Manager's Preview button: a signed link to the draft's page (src/strapi/preview).
+    preview: previewSettings(env('PREVIEW_SECRET', '')),
   };
 };

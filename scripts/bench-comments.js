@@ -219,5 +219,6 @@ function randomSecrets() {
     TRANSFER_TOKEN_SALT: key(),
     ENCRYPTION_KEY: key(),
     COMMENT_IP_SECRET: key(),
+    PREVIEW_SECRET: key(),
   };
 }

@@ -6,6 +6,7 @@ import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
+import { registerPreviewPages } from './strapi/preview';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 
@@ -22,6 +23,7 @@ export default {
     strapi.documents.use(redirectLookups(strapi));
     registerComments(strapi);
     registerResolvePathQuery(strapi);
+    registerPreviewPages(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -27,6 +27,7 @@ const BENCH_SECRETS = {
   TRANSFER_TOKEN_SALT: 'bench',
   ENCRYPTION_KEY: 'bench-encryption-key',
   COMMENT_IP_SECRET: 'bench',
+  PREVIEW_SECRET: 'bench',
 };
 
 /** Compiled in a child process: the TypeScript compiler's heap must not count as ours. */

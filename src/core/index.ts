@@ -9,3 +9,4 @@ export * from './contention';
 export * from './consistency';
 export * from './input';
 export * from './text';
+export * from './preview';

@@ -8,7 +8,14 @@ export const ADMIN_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'build');
 const STAMP_FILE = path.join(ADMIN_BUILD_DIR, '.colophon-sources');
 
 /** What the admin bundle is built from: our extensions, what they import, and the locked packages. */
-const ADMIN_INPUTS = ['src/admin', 'src/strapi/comments/model.ts', 'package-lock.json', 'config/admin.ts'];
+const ADMIN_INPUTS = [
+  'src/admin',
+  'src/strapi/comments/model.ts',
+  'src/strapi/bootstrap/field-labels.ts',
+  'src/strapi/bootstrap/field-labels-fr.ts',
+  'package-lock.json',
+  'config/admin.ts',
+];
 
 function filesUnder(relative: string): string[] {
   const absolute = path.join(PROJECT_ROOT, relative);

@@ -11,6 +11,7 @@ export const TEST_SECRETS: Record<string, string> = {
   TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
   ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
   COMMENT_IP_SECRET: 'test-comment-ip-secret',
+  PREVIEW_SECRET: 'test-preview-secret',
 };
 
 export interface BootOptions {

@@ -9,11 +9,12 @@ export interface FieldText {
   description: string;
 }
 
-type Labels = Record<string, Record<string, FieldText>>;
+/** Per content type or component uid, per attribute. */
+export type FieldLabels = Record<string, Record<string, FieldText>>;
 
 const DERIVED = 'Computed by Colophon on every save; read-only.';
 
-export const FIELD_LABELS: Labels = {
+export const FIELD_LABELS: FieldLabels = {
   'api::article.article': {
     title: { label: 'Title', description: 'The headline, as readers see it.' },
     slug: { label: 'Slug', description: 'The last part of the URL. Left empty, it is made from the title.' },

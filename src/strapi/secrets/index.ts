@@ -15,6 +15,7 @@ export const REQUIRED_SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'ENCRYPTION_KEY',
   'COMMENT_IP_SECRET',
+  'PREVIEW_SECRET',
 ] as const;
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];

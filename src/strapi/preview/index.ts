@@ -1,0 +1,2 @@
+export { previewSettings, previewUrl, PREVIEW_PAGES } from './settings';
+export { registerPreviewPages } from './page';
