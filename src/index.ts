@@ -8,6 +8,7 @@ import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
+import { registerPreview } from './strapi/preview';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(redirectLookups(strapi));
     registerComments(strapi);
     registerResolvePathQuery(strapi);
+    registerPreview(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
