@@ -30,12 +30,17 @@ describe('the admin preview of an edit form', () => {
     connect: [{ id: row.id, documentId: row.documentId, ...(locale ? { locale } : {}) }],
     disconnect: [],
   });
+  /** A relation picked in the edit form and not saved yet, as the form holds it. */
+  const picked = (row: { id: number; documentId: string }, label: string, locale: string) => ({
+    connect: [{ id: row.id, apiData: { id: row.id, documentId: row.documentId, locale, isTemporary: true }, status: 'draft', label, __temp_key__: 'a0' }],
+    disconnect: [],
+  });
   /** The same French article, as the edit form holds it and as code would create it. */
   const formValues = () => ({
     title: '  Le sommet de Moscou ',
     slug: '',
     excerpt: 'Ce qui s’est dit.',
-    category: connect(world, 'fr'),
+    category: picked(world, 'Monde', 'fr'),
     syndication: 'default',
     cover: { id: file.id, url: '/uploads/ignored-the-form-copy.jpg' },
     coverCaption: 'La délégation à Moscou',
