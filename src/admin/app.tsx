@@ -3,12 +3,15 @@ import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin'
 import { bulkModerationActions, rowModerationActions } from './comments/ModerationActions';
 import { ModerationQueue } from './comments/ModerationQueue';
 import { addModerationColumns } from './comments/listColumns';
+import { PreviewPanel } from './preview/PreviewPanel';
 
 /**
  * Colophon's admin extensions. The comment list becomes a moderation queue: one-click
  * Approve, Spam and Trash (a button in each row, the row menu, and bulk), pending first,
  * statuses as badges, counts per status. Every change goes through the Content Manager's own update route, so its
- * permissions and the comment rules on the server stay the only ones.
+ * permissions and the comment rules on the server stay the only ones. The article and category
+ * edit views get a live preview side panel (src/admin/preview), computed by the server's own
+ * hook code from the form's current values.
  */
 export default {
   config: {},
@@ -17,6 +20,7 @@ export default {
     const apis = contentManager.apis as ContentManagerPlugin['config']['apis'];
     apis.addBulkAction(bulkModerationActions);
     apis.addDocumentAction(rowModerationActions);
+    apis.addEditViewSidePanel([PreviewPanel]);
     contentManager.injectComponent('listView', 'actions', { name: 'colophon-moderation-queue', Component: ModerationQueue });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addModerationColumns);
   },
