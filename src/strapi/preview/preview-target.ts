@@ -47,8 +47,9 @@ export async function previewTarget(strapi: Core.Strapi, trx: unknown, target: T
     id: stored?.id ?? 0,
     documentId: request.documentId ?? '',
     locale: intent.locale,
-    // A save stores a draft, stamped now.
+    // A save stores a draft, stamped now; the first publication, if any, is kept.
     publishedAt: null,
+    firstPublishedAt: stored?.firstPublishedAt,
     updatedAt: new Date(),
     title: intent.title,
     slug: intent.slug,
@@ -66,8 +67,9 @@ export async function previewTarget(strapi: Core.Strapi, trx: unknown, target: T
   let cover: CoverImage | null = null;
   if (has.structuredData && imageField) {
     const storedCover = stored ? ((await loadCovers(strapi, trx, target.uid, [stored.id])).get(stored.id) ?? null) : null;
-    const caption = imageCaptionField && sent(imageCaptionField) ? data[imageCaptionField] : storedCover?.caption;
-    cover = sent(imageField) ? await readFormCover(strapi, data[imageField], caption, imageField) : storedCover && { ...storedCover, caption: (caption as string) ?? null };
+    const caption = imageCaptionField && sent(imageCaptionField) ? data[imageCaptionField] : (storedCover?.caption ?? null);
+    if (sent(imageField)) cover = await readFormCover(strapi, data[imageField], caption, imageField);
+    else if (storedCover) cover = { ...storedCover, caption: typeof caption === 'string' ? caption : null };
   }
 
   const derived = deriveTargetValues(strapi, target, row, inputs, credits, cover);

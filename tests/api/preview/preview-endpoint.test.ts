@@ -167,6 +167,14 @@ describe('the admin preview of an edit form', () => {
     expect(shown.derived.attribution.text).toContain('Wire Daily');
   });
 
+  it('keeps a published article’s first publication date, as saving its draft does', async () => {
+    const created = await newsroom(app).article('Déjà publié', { published: true, data: { ...storedData(), title: 'Déjà publié' } });
+    const draft = (await newsroom(app).articleRows(created.documentId)).find((row: any) => row.publishedAt === null);
+    const shown = (await preview(admin, { uid: ARTICLE, documentId: created.documentId, locale: 'fr', data: { title: 'Déjà publié' } }).expect(200)).body.data;
+    expect(shown.structuredDataSummary.datePublished).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+    expect(timeless(shown.derived)).toEqual(timeless(pick(draft)));
+  });
+
   it('names what would refuse Publish, and a credit the footer would leave out, by their field paths', async () => {
     const shown = (
       await preview(admin, {
