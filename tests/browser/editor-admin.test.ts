@@ -5,6 +5,7 @@ import { newsroom } from '../helpers/fixtures';
 
 const COMMENT = 'api::comment.comment';
 const ARTICLE = 'api::article.article';
+const CATEGORY = 'api::category.category';
 
 /**
  * An editor's day in the real admin panel, built as it ships (dist/build) and driven in
@@ -21,6 +22,7 @@ describe('an editor in the admin panel', () => {
   let problems: PageProblems;
   let credentials: { email: string; password: string };
   let orphan: { documentId: string };
+  let europe: { documentId: string };
   const comments: Record<'waiting' | 'doubtful' | 'approved' | 'spam', { documentId: string }> = {} as any;
 
   /** Waits until the count shown for a status is this number (the counts load after the list). */
@@ -37,6 +39,8 @@ describe('an editor in the admin panel', () => {
     await make.site();
     const article = await make.article('Le port de Marseille', { published: true });
     orphan = await make.article('Traduction sans original', { data: { credits: [{ role: 'translation', person: 'Avic' }] } });
+    europe = await make.category('Europe');
+    await make.category('France', { parent: europe.documentId });
     const comment = (authorName: string, commentStatus: string) =>
       (server.app.strapi.documents(COMMENT as any) as any).create({
         data: { article: article.documentId, authorName, authorEmail: `${authorName.toLowerCase()}@example.org`, body: `Un avis de ${authorName}.`, commentStatus },
@@ -152,7 +156,7 @@ describe('an editor in the admin panel', () => {
     expect(published).toBeNull();
   });
 
-  it('previews a new French article with a credit in the side panel, trail and footer, before the first save', async () => {
+  it('previews a new French article with credits in the side panel, trail and footer, before the first save', async () => {
     const articlesBefore = await server.app.strapi.db.query(ARTICLE as any).count({});
     await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=fr`);
     await page.locator('input[name="title"]').fill('La délégation à Moscou');
@@ -177,6 +181,19 @@ describe('an editor in the admin panel', () => {
     await screenshot(page, '09-preview-panel');
     // Previewing saved nothing.
     expect(await server.app.strapi.db.query(ARTICLE as any).count({})).toBe(articlesBefore);
+  });
+
+  it('warns in the category panel, before saving, that a parent below the category would make a loop', async () => {
+    await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${CATEGORY}/${europe.documentId}?plugins[i18n][locale]=fr`);
+    await page.getByTestId('colophon-category-check').waitFor();
+    await page.getByRole('combobox', { name: /^Parent category/ }).click();
+    await page.getByRole('option', { name: /France/ }).click();
+    const warning = page.getByTestId('colophon-preview-refusal');
+    await warning.filter({ hasText: 'A category cannot be moved under one of its own descendants' }).waitFor();
+    expect(await warning.textContent()).toContain('on parent');
+    await screenshot(page, '10-category-loop-warned');
+    const stored = await newsroom(server.app).categoryRow(europe.documentId);
+    expect(await server.app.strapi.db.query(CATEGORY as any).findOne({ where: { id: stored.id }, populate: { parent: true } })).toMatchObject({ parent: null });
   });
 
   it('raised no uncaught error in the page and got no 5xx from the server, in the whole run', () => {
