@@ -134,4 +134,3 @@ export function toCredit(fields: CreditFields, source: SourceFields | null): Cre
       : null,
   };
 }
-
