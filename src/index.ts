@@ -6,7 +6,7 @@ import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
-import { registerPreviewPages } from './strapi/preview';
+import { registerPreview, registerPreviewPages } from './strapi/preview';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 
@@ -23,6 +23,7 @@ export default {
     strapi.documents.use(redirectLookups(strapi));
     registerComments(strapi);
     registerResolvePathQuery(strapi);
+    registerPreview(strapi);
     registerPreviewPages(strapi);
   },
 

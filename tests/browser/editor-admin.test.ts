@@ -5,12 +5,13 @@ import { newsroom } from '../helpers/fixtures';
 
 const COMMENT = 'api::comment.comment';
 const ARTICLE = 'api::article.article';
+const CATEGORY = 'api::category.category';
 
 /**
  * An editor's day in the real admin panel, built as it ships (dist/build) and driven in
- * Debian's chromium: log in, moderate the comment queue, and try to publish a translation
- * that does not credit its original. The steps share one page, as one editor's session does;
- * every step leaves a screenshot in .tmp/screenshots/.
+ * Debian's chromium: log in, moderate the comment queue, try to publish a translation that
+ * does not credit its original, and preview a new article before saving it. The steps share
+ * one page, as one editor's session does; every step leaves a screenshot in .tmp/screenshots/.
  */
 describe('an editor in the admin panel', () => {
   jest.setTimeout(180_000);
@@ -21,6 +22,7 @@ describe('an editor in the admin panel', () => {
   let problems: PageProblems;
   let credentials: { email: string; password: string };
   let orphan: { documentId: string };
+  let europe: { documentId: string };
   const comments: Record<'waiting' | 'doubtful' | 'approved' | 'spam', { documentId: string }> = {} as any;
 
   /** Waits until the count shown for a status is this number (the counts load after the list). */
@@ -37,6 +39,8 @@ describe('an editor in the admin panel', () => {
     await make.site();
     const article = await make.article('Le port de Marseille', { published: true });
     orphan = await make.article('Traduction sans original', { data: { credits: [{ role: 'translation', person: 'Avic' }] } });
+    europe = await make.category('Europe');
+    await make.category('France', { parent: europe.documentId });
     const comment = (authorName: string, commentStatus: string) =>
       (server.app.strapi.documents(COMMENT as any) as any).create({
         data: { article: article.documentId, authorName, authorEmail: `${authorName.toLowerCase()}@example.org`, body: `Un avis de ${authorName}.`, commentStatus },
@@ -135,8 +139,10 @@ describe('an editor in the admin panel', () => {
 
   it('refuses to publish a translation without an original credit, with the error on the credits field', async () => {
     await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${orphan.documentId}?plugins[i18n][locale]=fr`);
-    await page.getByRole('button', { name: 'Publish' }).click();
     const message = "A translation credit needs an original credit with the original article's URL";
+    // The preview panel says so before the editor clicks Publish.
+    await page.getByTestId('colophon-preview-blockers').filter({ hasText: message }).waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
     // Not only the toast: the message sits under the credits field, which the form marks.
     const fieldError = page.locator('[data-strapi-field-error]', { hasText: message });
     await fieldError.waitFor();
@@ -148,6 +154,46 @@ describe('an editor in the admin panel', () => {
       .query(ARTICLE as any)
       .findOne({ where: { documentId: orphan.documentId, publishedAt: { $notNull: true } } });
     expect(published).toBeNull();
+  });
+
+  it('previews a new French article with credits in the side panel, trail and footer, before the first save', async () => {
+    const articlesBefore = await server.app.strapi.db.query(ARTICLE as any).count({});
+    await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=fr`);
+    await page.locator('input[name="title"]').fill('La délégation à Moscou');
+    await page.getByRole('button', { name: /No entry yet/ }).first().click();
+    await page.locator('[name="credits.0.title"]').fill('Moscow summit');
+    await page.locator('[name="credits.0.url"]').fill('https://wire.example/moscow');
+    await page.getByRole('button', { name: 'Add an entry' }).click();
+    await page.getByRole('combobox', { name: /^role/i }).nth(1).click();
+    await page.getByRole('option', { name: 'translation' }).click();
+    await page.locator('[name="credits.1.person"]').fill('Avic');
+
+    const panel = page.getByTestId('colophon-preview-panel');
+    // The trail as it will render, computed by the server's hook code from the unsaved form.
+    await panel.getByTestId('colophon-preview-trail').filter({ hasText: 'Cellule44 › Blog › La délégation à Moscou' }).waitFor();
+    expect(await panel.getByTestId('colophon-preview-path').textContent()).toBe('/blog/la-delegation-a-moscou');
+    // The footer in French typography (a no-break space before the colon), rendered with its link.
+    const footer = panel.getByTestId('colophon-preview-footer');
+    await footer.filter({ hasText: 'Source\u00a0: Moscow summit' }).filter({ hasText: 'Traduction\u00a0: Avic' }).waitFor();
+    expect(await footer.locator('a').getAttribute('href')).toBe('https://wire.example/moscow');
+    expect(await panel.getByTestId('colophon-preview-jsonld').textContent()).toContain('NewsArticle');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, '09-preview-panel');
+    // Previewing saved nothing.
+    expect(await server.app.strapi.db.query(ARTICLE as any).count({})).toBe(articlesBefore);
+  });
+
+  it('warns in the category panel, before saving, that a parent below the category would make a loop', async () => {
+    await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${CATEGORY}/${europe.documentId}?plugins[i18n][locale]=fr`);
+    await page.getByTestId('colophon-category-check').waitFor();
+    await page.getByRole('combobox', { name: /^Parent category/ }).click();
+    await page.getByRole('option', { name: /France/ }).click();
+    const warning = page.getByTestId('colophon-preview-refusal');
+    await warning.filter({ hasText: 'A category cannot be moved under one of its own descendants' }).waitFor();
+    expect(await warning.textContent()).toContain('on parent');
+    await screenshot(page, '10-category-loop-warned');
+    const stored = await newsroom(server.app).categoryRow(europe.documentId);
+    expect(await server.app.strapi.db.query(CATEGORY as any).findOne({ where: { id: stored.id }, populate: { parent: true } })).toMatchObject({ parent: null });
   });
 
   it('raised no uncaught error in the page and got no 5xx from the server, in the whole run', () => {

@@ -7,3 +7,5 @@ export { renderJsonLdScript } from './renderJsonLdScript';
 export type { ArticleDateFacts, ArticleDates } from './resolveArticleDates';
 export type { StructuredDataInput } from './buildStructuredData';
 export { omitEmpty } from './omitEmpty';
+export { summarizeStructuredData } from './summarizeStructuredData';
+export type { StructuredDataSummary } from './summarizeStructuredData';

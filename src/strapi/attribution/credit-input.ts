@@ -1,4 +1,5 @@
-import { describeCredit, normalizeHttpUrl, resolveTypography } from '../../core/attribution';
+import { describeCredit, normalizeHttpUrl, resolveTypography, type Credit } from '../../core/attribution';
+import type { WriteBlocker } from '../hook/target-writes';
 import type { DerivedRow } from '../hook/rederive-targets';
 import { failAt } from '../hook/write-context';
 
@@ -34,22 +35,34 @@ export function normalizeSourceUrls(data: Record<string, unknown> | undefined, f
 }
 
 /**
+ * The credits the footer would leave out, as blockers naming each (`credits.<index>`): a credit
+ * that says nothing would disappear without the editor knowing, so a save is refused. Credits
+ * are in their stored order, which is the order sent. The hook and the preview both ask here.
+ */
+export function findSilentCredits(credits: readonly Credit[], locale: string, creditsField: string): WriteBlocker[] {
+  const typography = resolveTypography(locale);
+  const blockers: WriteBlocker[] = [];
+  credits.forEach((credit, index) => {
+    if (describeCredit(credit, typography) === null) {
+      blockers.push({
+        action: 'save',
+        path: [creditsField, index],
+        message: `${creditsField}[${index}] (${credit.role}) says nothing: give it a source, a person, a title or a URL`,
+      });
+    }
+  });
+  return blockers;
+}
+
+/**
  * After the write, with the credits as stored (their sources resolved): a credit the footer
- * would leave out is a 400 naming it, so that no credit disappears without the editor knowing.
- * Only the rows of the locale written are judged; credits are in their stored order, which is
- * the order sent.
+ * would leave out is a 400 naming it (see findSilentCredits). Only the rows of the locale
+ * written are judged.
  */
 export function refuseSilentCredits(derived: Map<number, DerivedRow>, locale: string, creditsField: string): void {
-  const typography = resolveTypography(locale);
   for (const row of derived.values()) {
     if ((row.locale ?? '') !== locale || !row.credits) continue;
-    row.credits.forEach((credit, index) => {
-      if (describeCredit(credit, typography) === null) {
-        failAt(
-          [creditsField, index],
-          `${creditsField}[${index}] (${credit.role}) says nothing: give it a source, a person, a title or a URL`
-        );
-      }
-    });
+    const [first] = findSilentCredits(row.credits, locale, creditsField);
+    if (first) failAt(first.path, first.message);
   }
 }

@@ -38,10 +38,20 @@ export async function loadCovers(strapi: Core.Strapi, trx: unknown, uid: string,
     .where(`${link}.field`, imageField)
     .whereIn(`${link}.${idColumn}`, rowIds);
 
-  const serverUrl = String(strapi.config.get('server.url', '') ?? '').replace(/\/$/, '');
   for (const row of rows) {
-    const url = typeof row.url === 'string' && row.url.startsWith('/') && serverUrl ? `${serverUrl}${row.url}` : row.url;
-    if (typeof url === 'string' && url !== '') covers.set(Number(row.rowId), { url, caption: row.caption ?? null });
+    const cover = toCoverImage(strapi, row.url, row.caption);
+    if (cover) covers.set(Number(row.rowId), cover);
   }
   return covers;
+}
+
+/**
+ * A cover as derivation reads it, from the file's stored URL and the caption field: the hook
+ * (loadCovers) and the preview both build it here. Null when the file has no URL.
+ */
+export function toCoverImage(strapi: Core.Strapi, fileUrl: unknown, caption: unknown): CoverImage | null {
+  const serverUrl = String(strapi.config.get('server.url', '') ?? '').replace(/\/$/, '');
+  const url = typeof fileUrl === 'string' && fileUrl.startsWith('/') && serverUrl ? `${serverUrl}${fileUrl}` : fileUrl;
+  if (typeof url !== 'string' || url === '') return null;
+  return { url, caption: typeof caption === 'string' ? caption : null };
 }

@@ -56,31 +56,81 @@ export async function loadCredits(
     .orderBy([`${link}.${joinTable.joinColumn.name}`, `${link}.${joinTable.orderColumnName}`]);
 
   for (const row of rows) {
-    const name = row.sourceId != null ? row.sourceNameNow : row.sourceName;
-    const credit: Credit = {
-      role: row.role,
-      person: row.person,
-      url: row.url,
-      title: row.title,
-      language: row.language,
-      caption: row.caption,
-      note: row.note,
-      source: name
-        ? {
-            name,
-            kind: row.sourceKind ?? null,
-            website: row.sourceWebsite ?? null,
-            license: row.sourceLicense ?? null,
-            licenseUrl: row.sourceLicenseUrl ?? null,
-            allowsRepublication: row.sourceAllowsRepublication == null ? null : Boolean(row.sourceAllowsRepublication),
-            language: row.sourceLanguage ?? null,
-            syndication: row.sourceSyndication ?? null,
-            acquireLicensePage: row.sourceAcquireLicensePage ?? null,
-          }
-        : null,
-    };
+    const source: SourceFields | null =
+      row.sourceId == null
+        ? null
+        : {
+            name: row.sourceNameNow,
+            kind: row.sourceKind,
+            website: row.sourceWebsite,
+            license: row.sourceLicense,
+            licenseUrl: row.sourceLicenseUrl,
+            allowsRepublication: row.sourceAllowsRepublication,
+            language: row.sourceLanguage,
+            syndication: row.sourceSyndication,
+            acquireLicensePage: row.sourceAcquireLicensePage,
+          };
+    const credit = toCredit(row, source);
     const rowId = Number(row.rowId);
     credits.set(rowId, [...(credits.get(rowId) ?? []), credit]);
   }
   return credits;
+}
+
+/** The fields of one stored or submitted credit component, as Strapi holds them. */
+export interface CreditFields {
+  role: Credit['role'];
+  person?: string | null;
+  url?: string | null;
+  title?: string | null;
+  language?: string | null;
+  caption?: string | null;
+  note?: string | null;
+  /** The name of a Source since deleted, kept so the footer still says who it was. */
+  sourceName?: string | null;
+}
+
+/** The fields of the Source a credit links to, as stored. */
+export interface SourceFields {
+  name: string;
+  kind?: string | null;
+  website?: string | null;
+  license?: string | null;
+  licenseUrl?: string | null;
+  allowsRepublication?: boolean | number | null;
+  language?: string | null;
+  syndication?: string | null;
+  acquireLicensePage?: string | null;
+}
+
+/**
+ * One credit as derivation reads it, from its component's fields and its linked Source (null
+ * when none is linked). The hook (loadCredits, on stored rows) and the preview (on a form's
+ * values) both build credits here, so a credit means the same thing to both.
+ */
+export function toCredit(fields: CreditFields, source: SourceFields | null): Credit {
+  const name = source ? source.name : fields.sourceName;
+  return {
+    role: fields.role,
+    person: fields.person ?? null,
+    url: fields.url ?? null,
+    title: fields.title ?? null,
+    language: fields.language ?? null,
+    caption: fields.caption ?? null,
+    note: fields.note ?? null,
+    source: name
+      ? {
+          name,
+          kind: (source?.kind ?? null) as NonNullable<Credit['source']>['kind'],
+          website: source?.website ?? null,
+          license: source?.license ?? null,
+          licenseUrl: source?.licenseUrl ?? null,
+          // SQLite stores booleans as 0/1.
+          allowsRepublication: source?.allowsRepublication == null ? null : Boolean(source.allowsRepublication),
+          language: source?.language ?? null,
+          syndication: (source?.syndication ?? null) as NonNullable<Credit['source']>['syndication'],
+          acquireLicensePage: source?.acquireLicensePage ?? null,
+        }
+      : null,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * What a write asks of a to-one relation, whatever shape the caller used. REST and code send
  * a documentId or `{ connect: [...] }`, GraphQL a documentId, the Content Manager
- * `{ connect: [{ id, documentId, locale }], disconnect: [...] }`.
+ * `{ connect: [{ id, documentId, locale }], disconnect: [...] }` (its edit form, before saving,
+ * `{ connect: [{ id, apiData: { id, documentId, locale } }] }`).
  */
 export type RelationIntent =
   | { kind: 'unchanged' }
@@ -27,6 +28,9 @@ function readValue(value: unknown): RelationIntent {
   }
   if ('connect' in record && !Array.isArray(record.connect) && record.connect) return readValue(record.connect);
   if (Array.isArray(record.disconnect) && record.disconnect.length > 0) return { kind: 'clear' };
+  // The edit form holds a picked relation as { id, label, status, apiData: { id, documentId, locale } }
+  // and sends apiData on save; the preview reads the form as it stands.
+  if (record.apiData && typeof record.apiData === 'object') return readValue(record.apiData);
   if (typeof record.documentId === 'string' || typeof record.id === 'number') {
     return {
       kind: 'set',

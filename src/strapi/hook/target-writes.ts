@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { checkPublishPolicy } from '../../core/attribution';
+import { checkPublishPolicy, type Credit } from '../../core/attribution';
 import { stripInvisible } from '../../core/text';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import type { DerivationInputs } from './derive-target';
@@ -20,6 +20,10 @@ export interface TargetWriteIntent {
   locale: string;
   /** The caller sent credits: they are judged once stored, with their sources resolved. */
   creditsSent: boolean;
+  /** The title and slug as they will be stored (cleaned, settled) and the category row id it files under. */
+  title: string;
+  slug: string;
+  categoryId: number | null;
 }
 
 /** Validates and completes what the caller sent, before Strapi writes it. */
@@ -93,7 +97,13 @@ export async function prepareTargetWrite(
       title
     );
   }
-  return { locale, creditsSent: Array.isArray(data[creditsField]) };
+  return {
+    locale,
+    creditsSent: Array.isArray(data[creditsField]),
+    title,
+    slug: (data[target.slugField] as string | undefined) ?? existing?.[target.slugField],
+    categoryId,
+  };
 }
 
 /** Public paths of the published versions, per locale, before a write replaces them. */
@@ -135,6 +145,25 @@ export async function deriveAfterTargetWrite(
   return derived;
 }
 
+/** A reason a write would be refused, named by the field path its 400 would carry. */
+export interface WriteBlocker {
+  /** `save` refuses any write of the form as it is; `publish` only its publication. */
+  action: 'save' | 'publish';
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * Why publishing this version would be refused, one blocker per problem, all on the credits
+ * field (where enforcePublishPolicy puts its 400). Empty when the policy is off or the
+ * credits pass. The hook and the preview both ask here.
+ */
+export function findPublishBlockers(strapi: Core.Strapi, credits: readonly Credit[] | null): WriteBlocker[] {
+  const { publishPolicy, creditsField } = colophonConfig(strapi).attribution;
+  if (!publishPolicy || credits === null) return [];
+  return checkPublishPolicy(credits).map((message) => ({ action: 'publish', path: [creditsField], message }));
+}
+
 /**
  * Publishing is where republication rules bite: a translation must say what it translates,
  * and a source that forbids republication cannot be republished. Checked on what was just
@@ -142,11 +171,11 @@ export async function deriveAfterTargetWrite(
  * be as incomplete as an editor likes.
  */
 export function enforcePublishPolicy(strapi: Core.Strapi, derived: Map<number, DerivedRow>): void {
-  if (!colophonConfig(strapi).attribution.publishPolicy) return;
   for (const row of derived.values()) {
-    if (!row.published || row.credits === null) continue;
-    const problems = checkPublishPolicy(row.credits);
-    if (problems.length > 0) {
+    if (!row.published) continue;
+    const blockers = findPublishBlockers(strapi, row.credits);
+    if (blockers.length > 0) {
+      const problems = blockers.map((blocker) => blocker.message);
       fail(`Cannot publish${row.locale ? ` (${row.locale})` : ''}: ${problems.join('; ')}`, {
         field: colophonConfig(strapi).attribution.creditsField,
         problems,
