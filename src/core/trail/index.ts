@@ -29,3 +29,4 @@ export { DEFAULT_LOCALE_PREFIX, localePathPrefix } from './localePathPrefix';
 export { MAX_PATH_LENGTH, readRequestedPath } from './readRequestedPath';
 export { readPathLocale } from './readPathLocale';
 export { findReservedPath } from './findReservedPath';
+export { findTreeRoot } from './findTreeRoot';

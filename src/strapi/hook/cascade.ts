@@ -1,17 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
-import { loadCategoryTree } from '../trails/category-tree';
+import { loadCategoryTree, type CategoryTree } from '../trails/category-tree';
 import type { DerivationInputs } from './derive-target';
 import { rederiveCategories } from '../trails/rederive-categories';
 import { rederiveTargets, type SkippedRow } from './rederive-targets';
 import { loadSiteSettings } from '../trails/site-settings';
 import { loadPublisher } from '../attribution/publisher';
 
-export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown): Promise<DerivationInputs> {
+/** The Site, the category tree (`tree` when the caller read it already, in this transaction) and the publisher. */
+export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown, tree?: CategoryTree): Promise<DerivationInputs> {
   // One after the other: both run on the transaction's single connection, which the pg
   // driver will not share between concurrent queries.
   const site = await loadSiteSettings(strapi);
-  const tree = await loadCategoryTree(strapi, trx);
+  tree ??= await loadCategoryTree(strapi, trx);
   const publisher = await loadPublisher(strapi);
   return { site, tree, publisher };
 }

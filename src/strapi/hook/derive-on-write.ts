@@ -11,7 +11,7 @@ import { normalizeSourceUrls, refuseSilentCredits } from '../attribution/credit-
 import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../attribution/source-writes';
 import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from './target-writes';
 import type { WriteParams } from './write-context';
-import { lockTrailInputs } from '../database/locks';
+import { lockForWrite } from './write-locks';
 import { dropRedirectsTo } from '../trails/redirects';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
@@ -52,8 +52,9 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       return next();
     }
     return strapi.db.transaction(async ({ trx }) => {
-      // Before anything is read: see lockTrailInputs for why, and for what each database does.
-      await lockTrailInputs(strapi, trx, target ? 'shared' : 'exclusive');
+      // Before anything is read: see lockForWrite for why, and for what each database does.
+      const write = target ? { kind: 'target' as const, target } : isCategory ? { kind: 'category' as const } : { kind: 'global' as const };
+      const lockedTree = await lockForWrite(strapi, trx, write, action, params);
       if (target && TARGET_REMOVALS.has(action)) {
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result = await next();
@@ -67,7 +68,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
 
       if (target) {
         // Site and tree do not change under an article write: read once, for checks and derivation.
-        const inputs = await loadDerivationInputs(strapi, trx);
+        const inputs = await loadDerivationInputs(strapi, trx, lockedTree ?? undefined);
         const intent = await prepareTargetWrite(strapi, trx, target, action, params, inputs);
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result: any = await next();
