@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createSuperAdmin } from '../helpers/agents';
-import { launchChromium, screenshot, startAdminServer, watchForProblems, type AdminServer, type PageProblems } from '../helpers/browser';
+import { launchChromium, logInToAdmin, openEditorPage, screenshot, startAdminServer, type AdminServer, type PageProblems } from '../helpers/browser';
 import { newsroom } from '../helpers/fixtures';
 
 const COMMENT = 'api::comment.comment';
@@ -51,9 +51,7 @@ describe('an editor in the admin panel', () => {
     comments.spam = await comment('Spambot', 'spam');
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchForProblems(page);
+    ({ page, problems } = await openEditorPage(browser));
   });
   afterAll(async () => {
     // The page as the run left it: what to look at first when a step failed.
@@ -63,11 +61,7 @@ describe('an editor in the admin panel', () => {
   });
 
   it('logs in with the super admin created through the harness', async () => {
-    await page.goto(`${server.baseUrl}/admin`);
-    await page.locator('input[name="email"]').fill(credentials.email);
-    await page.locator('input[name="password"]').fill(credentials.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.getByRole('link', { name: 'Content Manager' }).first().waitFor();
+    await logInToAdmin(page, server.baseUrl, credentials);
     await screenshot(page, '01-logged-in');
   });
 

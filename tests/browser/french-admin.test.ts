@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createSuperAdmin } from '../helpers/agents';
-import { launchChromium, screenshot, startAdminServer, watchForProblems, type AdminServer, type PageProblems } from '../helpers/browser';
+import { launchChromium, logInToAdmin, openEditorPage, screenshot, startAdminServer, type AdminServer, type PageProblems } from '../helpers/browser';
 
 const ARTICLE = 'api::article.article';
 const DRAFT_TITLE = 'Pourparlers à Moscou : la délégation nord-coréenne repart sans accord';
@@ -36,9 +36,7 @@ describe('an editor previews a draft, then works in French', () => {
     await articles.update({ documentId, locale: 'fr', data: { title: DRAFT_TITLE } });
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchForProblems(page);
+    ({ page, problems } = await openEditorPage(browser));
   });
   afterAll(async () => {
     if (page) await screenshot(page, 'fr-99-end').catch(() => undefined);
@@ -47,11 +45,7 @@ describe('an editor previews a draft, then works in French', () => {
   });
 
   it('logs in', async () => {
-    await page.goto(`${server.baseUrl}/admin`);
-    await page.locator('input[name="email"]').fill(credentials.email);
-    await page.locator('input[name="password"]').fill(credentials.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.getByRole('link', { name: 'Content Manager' }).first().waitFor();
+    await logInToAdmin(page, server.baseUrl, credentials);
   });
 
   it('opens the draft, not the published version, from the Preview button', async () => {

@@ -51,6 +51,22 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A page the size of an editor's screen, slow steps allowed 15 s, its problems watched. */
+export async function openEditorPage(browser: Browser): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  return { page, problems: watchForProblems(page) };
+}
+
+/** Logs in to the admin at `baseUrl` and waits for the Content Manager link. */
+export async function logInToAdmin(page: Page, baseUrl: string, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/admin`);
+  await page.locator('input[name="email"]').fill(credentials.email);
+  await page.locator('input[name="password"]').fill(credentials.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('link', { name: 'Content Manager' }).first().waitFor();
+}
+
 /** What went wrong in the page during a run: uncaught errors and server errors. */
 export interface PageProblems {
   pageErrors: string[];
