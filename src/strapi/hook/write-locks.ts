@@ -35,8 +35,11 @@ export async function lockForWrite(
   if (write.kind === 'target') {
     const target = write.target;
     const intent = readRelationIntent(params.data ?? {}, target.categoryField);
+    // Read once, on the first claim: the document lock is held by then, so no other save can
+    // move this article before the write is over.
+    let current: { categoryIds: number[]; uncategorized: boolean } | undefined;
     const claim = async (tree: CategoryTree): Promise<TreeClaim> => {
-      const current = documentId ? await categoriesOfDocument(strapi, trx, target, documentId) : { categoryIds: [], uncategorized: false };
+      current ??= documentId ? await categoriesOfDocument(strapi, trx, target, documentId) : { categoryIds: [], uncategorized: false };
       const moving = intent.kind === 'set' ? rowsNamedBy(tree, intent) : [];
       return {
         categoryIds: [...current.categoryIds, ...moving],
