@@ -147,6 +147,10 @@ async function main() {
             'out-of-tree save ms': saveCell(load['out-of-tree save']),
           });
           reportFailures(`${n} ${rename.kind}`, load);
+          notes.push(
+            `${n} ${rename.kind}: the longest stall ended ${fmt(cascade.stall.endMs)} ms into the ${fmt(cascade.ms)} ms cascade; slowest statements: ` +
+              cascade.slowestQueries.map((q) => `${fmt(q.ms)} ms at ${fmt(q.startMs)} ms (${q.sql}…)`).join('; ')
+          );
         }
       } finally {
         client.close();

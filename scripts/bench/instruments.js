@@ -92,20 +92,28 @@ async function startStallMonitor({ resolutionMs = 10 } = {}) {
   histogram.enable();
   let last = performance.now();
   let longestGap = 0;
+  let longestGapEnd = null;
   const ticker = setInterval(() => {
     const now = performance.now();
-    longestGap = Math.max(longestGap, now - last);
+    if (now - last > longestGap) {
+      longestGap = now - last;
+      longestGapEnd = now;
+    }
     last = now;
   }, resolutionMs);
   await new Promise((resolve) => setTimeout(resolve, resolutionMs * 3));
   longestGap = 0;
+  longestGapEnd = null;
   return {
     /** Lets one more tick through so a stall that lasted until the end is counted too. */
     async stop() {
       await new Promise((resolve) => setTimeout(resolve, resolutionMs * 2));
       clearInterval(ticker);
       histogram.disable();
-      longestGap = Math.max(longestGap, performance.now() - last);
+      if (performance.now() - last > longestGap) {
+        longestGap = performance.now() - last;
+        longestGapEnd = performance.now();
+      }
       const histogramMaxMs = histogram.count > 0 ? Math.max(0, histogram.max / 1e6 - resolutionMs) : 0;
       const intervalGapMaxMs = Math.max(0, longestGap - resolutionMs);
       return {
@@ -113,6 +121,8 @@ async function startStallMonitor({ resolutionMs = 10 } = {}) {
         intervalGapMaxMs,
         /** The worse of the two: what the goal is checked against. */
         longestMs: Math.max(histogramMaxMs, intervalGapMaxMs),
+        /** performance.now() when the interval's longest gap ended: to tell which step stalled. */
+        longestGapEnd,
       };
     },
   };

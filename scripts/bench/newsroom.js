@@ -233,8 +233,21 @@ const ownQueries = new AsyncLocalStorage();
 async function measure(strapi, fn) {
   const token = {};
   let queries = 0;
-  const onQuery = () => {
+  // Each statement's time from knex's 'query' to its 'query-response': on SQLite, where
+  // better-sqlite3 runs a statement synchronously, the slowest ones are the stalls' suspects.
+  const pending = new Map();
+  const slowest = [];
+  const onQuery = (query) => {
     if (ownQueries.getStore() === token) queries += 1;
+    pending.set(query.__knexQueryUid, { sql: String(query.sql).slice(0, 90), at: performance.now() });
+  };
+  const onResponse = (_response, query) => {
+    const started = pending.get(query.__knexQueryUid);
+    if (!started) return;
+    pending.delete(query.__knexQueryUid);
+    slowest.push({ sql: started.sql, startMs: started.at, ms: performance.now() - started.at });
+    slowest.sort((a, b) => b.ms - a.ms);
+    slowest.length = Math.min(slowest.length, 3);
   };
   global.gc?.();
   const peakRss = createPeakRss();
@@ -242,6 +255,7 @@ async function measure(strapi, fn) {
   const stalls = await startStallMonitor();
   peakRss.reset();
   strapi.db.connection.on('query', onQuery);
+  strapi.db.connection.on('query-response', onResponse);
   const started = performance.now();
   let ms;
   try {
@@ -249,9 +263,12 @@ async function measure(strapi, fn) {
   } finally {
     ms = performance.now() - started;
     strapi.db.connection.off('query', onQuery);
+    strapi.db.connection.off('query-response', onResponse);
   }
   const stall = await stalls.stop();
-  return { ms, queries, peakRssMb: peakRss.peakMb(), peakRssSource: peakRss.source, rssBeforeMb, stall };
+  stall.endMs = stall.longestGapEnd === null ? null : stall.longestGapEnd - started;
+  const slowestQueries = slowest.map((q) => ({ ...q, startMs: q.startMs - started }));
+  return { ms, queries, slowestQueries, peakRssMb: peakRss.peakMb(), peakRssSource: peakRss.source, rssBeforeMb, stall };
 }
 
 /** Boots a fresh app on a fresh database, runs work against it, and tears both down. */
