@@ -3,6 +3,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { knex as knexFactory, type Knex } from 'knex';
 import { colophonConfig } from '../colophon-config';
 import { startCheckpointer } from './sqlite-checkpointer';
+import { SqliteWorkerConnection } from './sqlite-worker';
 
 /** How long a write waits for another process's write lock before SQLITE_BUSY, in ms. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -19,8 +20,10 @@ const reading = new AsyncLocalStorage<true>();
  * SQLite is Colophon's embedded default, and better-sqlite3 gives the whole app one connection.
  * Left as it is, a long transaction (a category rename over a large archive) holds that
  * connection and every other request queues behind it, even a read of a published article.
- * Two changes keep the site up:
+ * These changes keep the site up:
  *
+ * - The app's connection lives in a worker thread (./sqlite-worker.ts), so a long statement or
+ *   the COMMIT of a cascade runs beside the event loop instead of stopping it.
  * - WAL journal, so readers never wait for the writer and the writer never waits for readers
  *   (https://www.sqlite.org/wal.html), checkpointed by a worker thread rather than inside
  *   commits, and a busy timeout, so a second process (a script, another instance) waits for
@@ -46,21 +49,23 @@ export function tuneSqlite(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
   if (!SYNCHRONOUS_MODES.includes(synchronous)) {
     throw new Error(`DATABASE_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS_MODES.join(', ')}; it is "${synchronous}".`);
   }
-  const dialect = strapi.db.dialect as any;
-  const initialize = dialect.initialize.bind(dialect);
-  dialect.initialize = async (connection: any) => {
-    await initialize(connection);
-    connection.pragma('journal_mode = WAL');
-    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    connection.pragma(`synchronous = ${synchronous}`);
-    // Left on, the checkpoint runs inside the COMMIT that crosses 1 000 WAL pages, on the main
-    // thread: after a cascade it copied tens of megabytes while no request could be answered.
-    // A worker thread checkpoints instead (./sqlite-checkpointer.ts).
-    connection.pragma('wal_autocheckpoint = 0');
-  };
-
   const writer = strapi.db.connection as Knex;
   const client = writer.client as any;
+  runInWorker(client);
+  const dialect = strapi.db.dialect as any;
+  const initialize = dialect.initialize.bind(dialect);
+  dialect.initialize = async (connection: unknown) => {
+    await initialize(connection);
+    const pragma = (statement: string) => writer.raw(`PRAGMA ${statement}`).connection(connection as any);
+    await pragma('journal_mode = WAL');
+    await pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await pragma(`synchronous = ${synchronous}`);
+    // Left on, the checkpoint runs inside the COMMIT that crosses 1 000 WAL pages: after a
+    // cascade it copied tens of megabytes while the writer waited. A worker thread
+    // checkpoints instead (./sqlite-checkpointer.ts).
+    await pragma('wal_autocheckpoint = 0');
+  };
+
   const reader = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: client.connectionSettings.filename, options: { readonly: true } } as any,
@@ -119,4 +124,41 @@ export function tuneSqlite(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
   };
 
   return async (context, next) => (READ_ACTIONS.has(context.action) ? reading.run(true, next) : next());
+}
+
+const WORKER_QUERY = Symbol.for('colophon.sqliteWorkerQuery');
+
+/**
+ * Makes knex's better-sqlite3 client open its connections in worker threads. The pool asks
+ * this client instance for connections; statements, though, also run through the clients
+ * knex derives for each transaction from the class's prototype, so the prototype's `_query`
+ * learns to send a statement to the worker when its connection is one. A plain better-sqlite3
+ * connection (the read-only one beside the writer) still runs where it is.
+ */
+function runInWorker(client: any): void {
+  client.acquireRawConnection = async () => {
+    const options = client.connectionSettings.options || {};
+    return SqliteWorkerConnection.open(client.connectionSettings.filename, { readonly: Boolean(options.readonly) });
+  };
+  const destroyRawConnection = client.destroyRawConnection.bind(client);
+  client.destroyRawConnection = async (connection: unknown) =>
+    connection instanceof SqliteWorkerConnection ? connection.close() : destroyRawConnection(connection);
+
+  const prototype = Object.getPrototypeOf(client);
+  if (prototype[WORKER_QUERY]) return;
+  const query = prototype._query;
+  prototype[WORKER_QUERY] = true;
+  // What knex's own better-sqlite3 _query does, with the statement run in the worker.
+  prototype._query = async function (this: any, connection: unknown, obj: any) {
+    if (!(connection instanceof SqliteWorkerConnection)) return query.call(this, connection, obj);
+    if (!obj.sql) throw new Error('The query is empty');
+    const result = await connection.run(obj.sql, this._formatBindings(obj.bindings));
+    if (result.reader) {
+      obj.response = result.rows;
+      return obj;
+    }
+    obj.response = { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
+    obj.context = { lastID: result.lastInsertRowid, changes: result.changes };
+    return obj;
+  };
 }

@@ -129,6 +129,8 @@ onSqlite('SQLite shared with another process', () => {
       ],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
     );
+    // Listened for now: the save below may well outlast the holder.
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
     await new Promise<void>((resolve) => holder.stdout!.on('data', (chunk) => String(chunk).includes('LOCKED') && resolve()));
 
     const started = Date.now();
@@ -139,7 +141,7 @@ onSqlite('SQLite shared with another process', () => {
       .send({ data: { title: 'Patiente', category: category.documentId } });
     expect(response.status).toBe(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    await new Promise((resolve) => holder.on('exit', resolve));
+    await exited;
   });
 });
 
@@ -162,5 +164,72 @@ onSqlite('SQLite durability setting', () => {
 
   it('refuses to boot with a value SQLite does not know, naming the variable', async () => {
     await expect(bootStrapi({ env: { DATABASE_SQLITE_SYNCHRONOUS: 'sometimes' } })).rejects.toThrow(/DATABASE_SQLITE_SYNCHRONOUS/);
+  });
+});
+
+onSqlite('SQLite works beside the event loop', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await bootStrapi();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  /** The longest gap between ticks of a 10 ms timer while `work` runs, and how long it ran, in ms. */
+  async function longestStallDuring(work: () => Promise<unknown>): Promise<{ stallMs: number; workMs: number }> {
+    let last = performance.now();
+    let longest = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 10);
+    const started = performance.now();
+    try {
+      await work();
+    } finally {
+      clearInterval(ticker);
+    }
+    return { stallMs: Math.max(longest, performance.now() - last) - 10, workMs: performance.now() - started };
+  }
+
+  // A statement that keeps SQLite busy for a second or so, like a cascade's batch UPDATE or
+  // the COMMIT of a transaction that wrote 200 000 rows.
+  const SLOW_STATEMENT = 'WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000) SELECT count(*) AS c FROM n';
+
+  it('keeps answering timers and requests while a long statement runs on the writer', async () => {
+    const { strapi } = app;
+    let answered = 0;
+    const { stallMs, workMs } = await longestStallDuring(() =>
+      strapi.db.connection.transaction(async (trx) => {
+        const pending = trx.raw(SLOW_STATEMENT);
+        // A public request served while the statement runs (it reads on the other connection).
+        const reads = (async () => {
+          for (let i = 0; i < 3; i += 1) {
+            const response = await asPublic(app).get('/api/articles').query({ locale: 'fr' });
+            if (response.status === 200) answered += 1;
+          }
+        })();
+        const [rows] = await Promise.all([pending, reads]);
+        expect(Number(rows[0].c)).toBe(3000000);
+      })
+    );
+    expect(workMs).toBeGreaterThan(250);
+    expect(stallMs).toBeLessThan(100);
+    expect(answered).toBe(3);
+  });
+
+  it("keeps SQLite's error code on a failed statement, and rolls the transaction back", async () => {
+    const { strapi } = app;
+    const meta = strapi.db.metadata.get('api::source.source' as any) as any;
+    const before = Number((await strapi.db.connection(meta.tableName).count({ c: '*' }))[0].c);
+    const failing = strapi.db.connection.transaction(async (trx) => {
+      await trx(meta.tableName).insert({ document_id: 'worker-test', name: 'Écrite puis annulée', created_at: new Date(), updated_at: new Date() });
+      await trx.raw('INSERT INTO no_such_table (x) VALUES (1)');
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_ERROR', message: expect.stringContaining('no such table') });
+    expect(Number((await strapi.db.connection(meta.tableName).count({ c: '*' }))[0].c)).toBe(before);
   });
 });
