@@ -148,7 +148,8 @@ async function main() {
           });
           reportFailures(`${n} ${rename.kind}`, load);
           notes.push(
-            `${n} ${rename.kind}: the longest stall ended ${fmt(cascade.stall.endMs)} ms into the ${fmt(cascade.ms)} ms cascade; slowest statements: ` +
+            `${n} ${rename.kind}: the longest stall ended ${fmt(cascade.stall.endMs)} ms into the ${fmt(cascade.ms)} ms cascade; ` +
+              `longest GC ${fmt(cascade.stall.longestGc?.ms)} ms, ended at ${fmt(cascade.stall.longestGc?.endMs)} ms (all GC: ${fmt(cascade.stall.gcTotalMs)} ms); slowest statements: ` +
               cascade.slowestQueries.map((q) => `${fmt(q.ms)} ms at ${fmt(q.startMs)} ms (${q.sql}…)`).join('; ')
           );
         }
@@ -190,7 +191,7 @@ async function checkPublicRead(baseUrl) {
  * rows of every article under the root), writing the same three columns with values of the
  * same size (those of a real row). It is rolled back, so the cascades start from the seeded
  * state rather than from rows that all claim one path; only the UPDATE is timed, not the
- * rollback (a commit would add one WAL flush).
+ * rollback (a commit would add one WAL flush). The faster of two runs.
  */
 async function plainUpdate(strapi, categoryIds) {
   const article = meta(strapi, 'api::article.article');
@@ -200,14 +201,21 @@ async function plainUpdate(strapi, categoryIds) {
   const values = Object.fromEntries(
     columns.map((column) => [column, typeof sample[column] === 'string' || sample[column] === null ? sample[column] : JSON.stringify(sample[column])])
   );
-  const trx = await knex.transaction();
-  try {
-    const started = performance.now();
-    const rows = await trx(article.table).whereIn('id', articleRowsIn(strapi, categoryIds)).update(values);
-    return { ms: performance.now() - started, rows };
-  } finally {
-    await trx.rollback();
+  // Twice, keeping the faster: one slow run (a checkpoint in the background, a cold cache)
+  // would flatter every ratio below.
+  let best = null;
+  for (let run = 0; run < 2; run += 1) {
+    const trx = await knex.transaction();
+    try {
+      const started = performance.now();
+      const rows = await trx(article.table).whereIn('id', articleRowsIn(strapi, categoryIds)).update(values);
+      const ms = performance.now() - started;
+      if (!best || ms < best.ms) best = { ms, rows };
+    } finally {
+      await trx.rollback();
+    }
   }
+  return best;
 }
 
 const saveCell = (save) => (save ? `${fmt(save.ms)} (${save.status ?? save.error})` : '-');

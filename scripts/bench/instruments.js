@@ -2,7 +2,7 @@
 // Instruments shared by the benchmarks: the operating system's peak RSS, event-loop stalls,
 // latency percentiles. None of them asserts anything; they report.
 const fs = require('node:fs');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
 
 const STATUS = '/proc/self/status';
 const CLEAR_REFS = '/proc/self/clear_refs';
@@ -101,15 +101,24 @@ async function startStallMonitor({ resolutionMs = 10 } = {}) {
     }
     last = now;
   }, resolutionMs);
+  // Garbage collections, to tell a pause of V8's from a statement or a loop of ours.
+  const gcPauses = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPauses.push({ end: entry.startTime + entry.duration, ms: entry.duration, kind: entry.detail?.kind });
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   await new Promise((resolve) => setTimeout(resolve, resolutionMs * 3));
   longestGap = 0;
   longestGapEnd = null;
+  gcPauses.length = 0;
   return {
     /** Lets one more tick through so a stall that lasted until the end is counted too. */
     async stop() {
       await new Promise((resolve) => setTimeout(resolve, resolutionMs * 2));
       clearInterval(ticker);
       histogram.disable();
+      gcObserver.disconnect();
+      const longestGc = gcPauses.reduce((worst, pause) => (worst && worst.ms >= pause.ms ? worst : pause), null);
       if (performance.now() - last > longestGap) {
         longestGap = performance.now() - last;
         longestGapEnd = performance.now();
@@ -123,6 +132,9 @@ async function startStallMonitor({ resolutionMs = 10 } = {}) {
         longestMs: Math.max(histogramMaxMs, intervalGapMaxMs),
         /** performance.now() when the interval's longest gap ended: to tell which step stalled. */
         longestGapEnd,
+        /** The longest garbage collection (ms, and when it ended), and all of them together. */
+        longestGc,
+        gcTotalMs: gcPauses.reduce((sum, pause) => sum + pause.ms, 0),
       };
     },
   };

@@ -267,6 +267,7 @@ async function measure(strapi, fn) {
   }
   const stall = await stalls.stop();
   stall.endMs = stall.longestGapEnd === null ? null : stall.longestGapEnd - started;
+  if (stall.longestGc) stall.longestGc = { ...stall.longestGc, endMs: stall.longestGc.end - started };
   const slowestQueries = slowest.map((q) => ({ ...q, startMs: q.startMs - started }));
   return { ms, queries, slowestQueries, peakRssMb: peakRss.peakMb(), peakRssSource: peakRss.source, rssBeforeMb, stall };
 }
