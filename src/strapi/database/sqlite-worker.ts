@@ -115,6 +115,11 @@ export class SqliteWorkerConnection {
     return connection;
   }
 
+  /** False once closed, or once its worker has died: the pool then opens a new one. */
+  get open(): boolean {
+    return !this.closed;
+  }
+
   /** Runs one statement with positional `bindings` (knex's already formatted values). */
   async run(sql: string, bindings: unknown[] = []): Promise<StatementResult> {
     if (this.closed) throw Object.assign(new Error('The SQLite connection is closed.'), { code: 'SQLITE_MISUSE' });

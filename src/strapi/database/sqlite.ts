@@ -140,6 +140,10 @@ function runInWorker(client: any): void {
     const options = client.connectionSettings.options || {};
     return SqliteWorkerConnection.open(client.connectionSettings.filename, { readonly: Boolean(options.readonly) });
   };
+  // knex asks before lending a connection: a connection whose worker died is replaced.
+  const validateConnection = client.validateConnection.bind(client);
+  client.validateConnection = (connection: unknown) =>
+    connection instanceof SqliteWorkerConnection ? connection.open : validateConnection(connection);
   const destroyRawConnection = client.destroyRawConnection.bind(client);
   client.destroyRawConnection = async (connection: unknown) =>
     connection instanceof SqliteWorkerConnection ? connection.close() : destroyRawConnection(connection);

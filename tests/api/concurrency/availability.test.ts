@@ -232,4 +232,17 @@ onSqlite('SQLite works beside the event loop', () => {
     await expect(failing).rejects.toMatchObject({ code: 'SQLITE_ERROR', message: expect.stringContaining('no such table') });
     expect(Number((await strapi.db.connection(meta.tableName).count({ c: '*' }))[0].c)).toBe(before);
   });
+
+  it('replaces the connection when its worker thread dies, instead of failing every later query', async () => {
+    const client = app.strapi.db.connection.client as any;
+    const connection = await client.acquireConnection();
+    await client.releaseConnection(connection);
+    // What an out-of-memory abort or a crash in the driver would leave behind.
+    await connection.worker.terminate();
+    await expect(connection.run('SELECT 1')).rejects.toMatchObject({ code: 'SQLITE_MISUSE' });
+    const response = await asPublic(app).get('/api/articles').query({ locale: 'fr' });
+    expect(response.status).toBe(200);
+    const [row] = await app.strapi.db.connection.raw('SELECT 41 + 1 AS answer');
+    expect(row.answer).toBe(42);
+  });
 });
