@@ -149,6 +149,7 @@ async function main() {
           reportFailures(`${n} ${rename.kind}`, load);
           notes.push(
             `${n} ${rename.kind}: the longest stall ended ${fmt(cascade.stall.endMs)} ms into the ${fmt(cascade.ms)} ms cascade; ` +
+              `at the largest sampled RSS (${cascade.memoryAtPeak.rssMb} MB) V8's heap held ${cascade.memoryAtPeak.heapUsedMb} of ${cascade.memoryAtPeak.heapTotalMb} MB, external ${cascade.memoryAtPeak.externalMb} MB; ` +
               `longest GC ${fmt(cascade.stall.longestGc?.ms)} ms, ended at ${fmt(cascade.stall.longestGc?.endMs)} ms (all GC: ${fmt(cascade.stall.gcTotalMs)} ms); slowest statements: ` +
               cascade.slowestQueries.map((q) => `${fmt(q.ms)} ms at ${fmt(q.startMs)} ms (${q.sql}…)`).join('; ')
           );
