@@ -12,7 +12,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
     redirectUid: 'api::redirect.redirect',
     targets: [{ uid: 'api::article.article', categoryField: 'category', titleField: 'title', slugField: 'slug' }],
     maxDepth: env.int('TRAIL_MAX_DEPTH', 10),
-    batchSize: env.int('CASCADE_BATCH_SIZE', 500),
+    // 200, not more: with batches of 500 a 100 000-article cascade on SQLite peaked at 600-700 MB
+    // of RSS, against 345 MB with 200, at the same speed (most likely each batch's objects
+    // outlived two young-generation collections and V8 promoted them to the old one).
+    batchSize: env.int('CASCADE_BATCH_SIZE', 200),
   },
   attribution: {
     creditsField: 'credits',
