@@ -29,9 +29,10 @@ const reading = new AsyncLocalStorage<true>();
  *   commits, and a busy timeout, so a second process (a script, another instance) waits for
  *   the write lock instead of failing at once with SQLITE_BUSY.
  * - `synchronous = NORMAL` unless DATABASE_SQLITE_SYNCHRONOUS says otherwise: SQLite's own
- *   advice in WAL mode. With FULL (its default) every COMMIT fsyncs the WAL on the main
- *   thread, and after a cascade that wrote 200 000 rows that one fsync flushed hundreds of
- *   megabytes while no request could be answered (0.35-0.6 s at 100 000 articles). With
+ *   advice in WAL mode. With FULL (its default) every COMMIT fsyncs the WAL, and after a
+ *   cascade that wrote 200 000 rows that one fsync flushed hundreds of megabytes (0.35-0.6 s
+ *   at 100 000 articles) while every other write waited, and, before the connection moved to
+ *   a worker thread, while no request at all could be answered. With
  *   NORMAL the WAL is synced by the checkpoints, in the worker; a commit stays atomic and the
  *   file never corrupts, but the last commits before a power cut (not a crash of the app) can
  *   be lost.
