@@ -233,8 +233,8 @@ const ownQueries = new AsyncLocalStorage();
 async function measure(strapi, fn) {
   const token = {};
   let queries = 0;
-  // Each statement's time from knex's 'query' to its 'query-response': on SQLite, where
-  // better-sqlite3 runs a statement synchronously, the slowest ones are the stalls' suspects.
+  // Each statement's time from knex's 'query' to its 'query-response', the slowest kept: to
+  // tell a long statement (a batch UPDATE, a COMMIT) from a pause of the event loop's own.
   const pending = new Map();
   const slowest = [];
   const onQuery = (query) => {

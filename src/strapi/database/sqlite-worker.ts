@@ -116,7 +116,7 @@ export class SqliteWorkerConnection {
   }
 
   /** False once closed, or once its worker has died: the pool then opens a new one. */
-  get open(): boolean {
+  get isOpen(): boolean {
     return !this.closed;
   }
 

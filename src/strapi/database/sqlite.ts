@@ -144,7 +144,7 @@ function runInWorker(client: any): void {
   // knex asks before lending a connection: a connection whose worker died is replaced.
   const validateConnection = client.validateConnection.bind(client);
   client.validateConnection = (connection: unknown) =>
-    connection instanceof SqliteWorkerConnection ? connection.open : validateConnection(connection);
+    connection instanceof SqliteWorkerConnection ? connection.isOpen : validateConnection(connection);
   const destroyRawConnection = client.destroyRawConnection.bind(client);
   client.destroyRawConnection = async (connection: unknown) =>
     connection instanceof SqliteWorkerConnection ? connection.close() : destroyRawConnection(connection);
