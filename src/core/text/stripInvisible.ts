@@ -11,9 +11,11 @@ const ZERO_WIDTH = /[\u200B\u2060-\u2064\uFEFF\u180E]/g;
 
 /**
  * Zero-width (non-)joiners shape Persian, Indic and emoji text between two visible
- * characters; anywhere else (at an end, beside a space, in a run of them) they only hide things.
+ * characters; anywhere else (at an end, beside a space) they only hide things, and a run of
+ * them shapes nothing one would not.
  */
-const STRAY_JOINERS = /(^|[\s\u200C\u200D])[\u200C\u200D]+|[\u200C\u200D]+(?=$|\s)/gu;
+const JOINER_RUNS = /([\u200C\u200D])[\u200C\u200D]+/g;
+const STRAY_JOINERS = /(?<=^|\s)[\u200C\u200D]+|[\u200C\u200D]+(?=$|\s)/gu;
 
 /** Between two ASCII characters a joiner shapes nothing; it only splits a word a filter looks for ("via\u200Dgra"). */
 const JOINERS_IN_ASCII = /(?<=[\x21-\x7E])[\u200C\u200D]+(?=[\x21-\x7E])/g;
@@ -24,5 +26,5 @@ const JOINERS_IN_ASCII = /(?<=[\x21-\x7E])[\u200C\u200D]+(?=[\x21-\x7E])/g;
  * nothing. Everything a reader sees stays as it is.
  */
 export function stripInvisible(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '').replace(STRAY_JOINERS, '$1').replace(JOINERS_IN_ASCII, '');
+  return text.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '').replace(JOINER_RUNS, '$1').replace(STRAY_JOINERS, '').replace(JOINERS_IN_ASCII, '');
 }

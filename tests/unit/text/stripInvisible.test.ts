@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { stripInvisible } from '../../../src/core/text';
 
 describe('stripInvisible', () => {
@@ -30,5 +31,21 @@ describe('stripInvisible', () => {
     for (const text of ['Corée du Nord', 'שלום עולם', 'مرحبا\u200Fبكم', 'Pierre & Marie Curie']) {
       expect(stripInvisible(text)).toBe(text);
     }
+  });
+});
+
+describe('stripInvisible, whatever it is given', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'ש', 'ی', '\u202E', '\u2066', '\u200B', '\u200D', '\u200C', '\u2060', '\uFEFF', '😀', '\u200F') });
+
+  it('leaves no bidi control, zero-width space, word joiner or byte-order mark', () => {
+    fc.assert(fc.property(text, (value) => expect(stripInvisible(value)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/)));
+  });
+
+  it('leaves no joiner at an end, beside a space or beside another joiner', () => {
+    fc.assert(fc.property(text, (value) => expect(stripInvisible(value)).not.toMatch(/^[\u200C\u200D]|[\u200C\u200D]$|[\s\u200C\u200D][\u200C\u200D]|[\u200C\u200D]\s/u)));
+  });
+
+  it('changes nothing when run twice', () => {
+    fc.assert(fc.property(text, (value) => expect(stripInvisible(stripInvisible(value))).toBe(stripInvisible(value))), { numRuns: 2000 });
   });
 });
