@@ -13,6 +13,7 @@ import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publi
 import type { WriteParams } from './write-context';
 import { lockForWrite } from './write-locks';
 import { dropRedirectsTo } from '../trails/redirects';
+import { prepareSiteInput } from '../site/site-input';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 /** Writes that take a page offline: the redirects leading to it go with it. */
@@ -110,6 +111,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         return result;
       }
 
+      prepareSiteInput(params.data);
       const result = await next();
       await cascadeEverything(strapi, trx);
       return result;

@@ -78,6 +78,31 @@ describe('no credit is ever dropped from the footer', () => {
     expect(await app.strapi.db.query('api::article.article').count({ where: { title: 'Crédit vide' } })).toBe(0);
   });
 
+  it('stores a url’s bidi override percent-encoded, so the footer and the JSON-LD read as they link', async () => {
+    const response = await createOverRest({
+      title: 'Pièce jointe',
+      credits: [{ role: 'original', url: 'https://ex.org/gpj\u202E.exe' }],
+    }).expect(201);
+    const encoded = 'https://ex.org/gpj%E2%80%AE.exe';
+    const { attribution, structuredData, structuredDataHtml } = response.body.data;
+    expect(attribution.lines[0]).toMatchObject({ text: encoded, url: encoded });
+    for (const value of [attribution.text, attribution.html, attribution.markdown, JSON.stringify(structuredData), structuredDataHtml]) {
+      expect(value).not.toMatch(/\u202E/);
+    }
+    expect(attribution.html).toContain(`href="${encoded}"`);
+  });
+
+  it('refuses a url with a user name and password in the Content Manager, naming it', async () => {
+    const response = await asPublic(app)
+      .post('/content-manager/collection-types/api::article.article')
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ title: 'Identifiants', credits: [{ role: 'author', person: 'X' }, { role: 'original', url: 'https://user:secret@rt.com/' }] })
+      .expect(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['credits', 1, 'url']);
+    expect(await app.strapi.db.query('api::article.article').count({ where: { title: 'Identifiants' } })).toBe(0);
+  });
+
   it('holds every URL field of a Source to the same rule', async () => {
     const created = await asPublic(app)
       .post('/api/sources')
