@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const bodyParser: () => (ctx: unknown, next: () => Promise<unknown>) => Promise<unknown> = require('koa-bodyparser');
-import { DEFAULT_INPUT_LIMITS, findFragmentCycle, findInputProblem } from '../core/input';
+import { DEFAULT_INPUT_LIMITS, findFragmentCycle, findGraphqlEscapeProblem, findInputProblem } from '../core/input';
 
 /** Tokens in one GraphQL document; a page's real queries use a few hundred. */
 const MAX_GRAPHQL_TOKENS = 5000;
@@ -12,9 +12,11 @@ const MAX_GRAPHQL_TOKENS = 5000;
  * Refuses with a 400 what would otherwise end in a 500 deep inside Strapi or the database,
  * before any of it runs: a path that is not valid percent-encoding, a NUL character anywhere
  * (path, query, body, GraphQL variables or string literals: PostgreSQL refuses NUL in text),
- * nesting deeper than 32 levels (Strapi's parsers and validators recurse on it), a GraphQL
- * document of more than 5 000 tokens, and GraphQL fragments that spread each other in a cycle
- * (a depth limiter that expands fragments recursed on it until the stack overflowed).
+ * a string that is not well-formed Unicode (a lone surrogate, sent raw in JSON or escaped in a
+ * GraphQL literal: it would be stored as U+FFFD or garbage), nesting deeper than 32 levels
+ * (Strapi's parsers and validators recurse on it), a GraphQL document of more than 5 000
+ * tokens, and GraphQL fragments that spread each other in a cycle (a depth limiter that
+ * expands fragments recursed on it until the stack overflowed).
  * Registered in config/middlewares.ts after Strapi's query and body parsers.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -48,8 +50,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 };
 
 function checkGraphqlDocument(source: string): void {
-  // An escaped NUL in a string literal becomes a real one once parsed.
-  if (/\\u0000/i.test(source)) refuse(['body', 'query'], 'must not contain a NUL character, escaped or not');
+  // An escape in a string literal becomes a real character once parsed.
+  const escape = findGraphqlEscapeProblem(source);
+  if (escape) refuse(['body', 'query'], `${escape.message}, at ${lineAndColumn(source, escape.index)}`);
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: MAX_GRAPHQL_TOKENS });
@@ -68,6 +71,11 @@ function checkGraphqlDocument(source: string): void {
   }
   const cycle = findFragmentCycle({ spreads });
   if (cycle) refuse(['body', 'query'], `has fragments that spread each other in a cycle: ${cycle.join(' -> ')}`);
+}
+
+function lineAndColumn(source: string, index: number): string {
+  const before = source.slice(0, index).split(/\r\n|\r|\n/);
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 /**

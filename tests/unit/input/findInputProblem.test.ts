@@ -13,6 +13,19 @@ describe('findInputProblem', () => {
     expect(findInputProblem({ ['a\u0000']: 1 })?.message).toMatch(/key/);
   });
 
+  it('names where a string is not well-formed Unicode: a lone surrogate, in a value or a key', () => {
+    expect(findInputProblem({ data: { title: 'Titre \uD800 seul' } })).toEqual({
+      path: ['data', 'title'],
+      message: 'is not well-formed Unicode (a lone surrogate U+D800 at character 6)',
+    });
+    expect(findInputProblem({ data: { credits: [{}, { note: 'fin \uDC00' }] } })?.path).toEqual(['data', 'credits', 1, 'note']);
+    expect(findInputProblem({ data: { ['ti\uDBFFtle']: 'x' } })).toEqual({ path: ['data', 'ti\uDBFFtle'], message: 'has a lone surrogate in a key' });
+  });
+
+  it('accepts characters outside the Basic Multilingual Plane, whose surrogates come in pairs', () => {
+    expect(findInputProblem({ data: { title: 'Famille 👩\u200D👩\u200D👧 𝔘𝔫𝔦𝔠𝔬𝔡𝔢' } })).toBeNull();
+  });
+
   it('refuses nesting past the bound, and walks 100 000 levels without overflowing its own stack', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];
