@@ -29,6 +29,62 @@ describe('GraphQL documents are bounded', () => {
     expect(JSON.stringify(response.body.errors)).toMatch(/aliases/i);
   });
 
+  describe('every alias counts, whatever it aliases and wherever it sits', () => {
+    const aliases = (count: number, field = '__typename') => Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ');
+    const refusedForAliases = (response: { status: number; body: any }) => {
+      expect(response.status).toBe(400);
+      expect(response.body.data).toBeUndefined();
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            message: expect.stringMatching(/Aliases limit of 15 exceeded, found 16/),
+            extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+          }),
+        ])
+      );
+    };
+
+    it('refuses 16 aliased __typename at the root, and answers 15', async () => {
+      refusedForAliases(await post(`{ ${aliases(16)} }`));
+      const fifteen = await post(`{ ${aliases(15)} }`);
+      expect(fifteen.status).toBe(200);
+      expect(fifteen.body.errors).toBeUndefined();
+      expect(fifteen.body.data.a14).toBe('Query');
+    });
+
+    it('refuses 16 aliased __typename inside a list, and answers 15', async () => {
+      refusedForAliases(await post(`{ articles(locale: "en") { ${aliases(16)} } }`));
+      const fifteen = await post(`{ articles(locale: "en") { ${aliases(15)} } }`);
+      expect(fifteen.status).toBe(200);
+      expect(fifteen.body.data.articles).toEqual([expect.objectContaining({ a0: 'Article', a14: 'Article' })]);
+    });
+
+    it('refuses 16 aliased __typename reached through a fragment or an inline fragment', async () => {
+      refusedForAliases(await post(`query { articles(locale: "en") { ...Names } } fragment Names on Article { ${aliases(16)} }`));
+      refusedForAliases(await post(`{ articles(locale: "en") { ... on Article { ${aliases(16)} } } }`));
+      // Split between the operation and a fragment, they add up.
+      refusedForAliases(await post(`query { ${aliases(8)} articles(locale: "en") { ...Names } } fragment Names on Article { ${aliases(8)} }`));
+      const fifteen = await post(`query { articles(locale: "en") { ...Names } } fragment Names on Article { ${aliases(15)} }`);
+      expect(fifteen.status).toBe(200);
+      expect(fifteen.body.errors).toBeUndefined();
+    });
+
+    it('counts aliased introspection (__schema, __type) like any other field', async () => {
+      refusedForAliases(await post(`{ ${aliases(16, '__schema { queryType { name } }')} }`));
+      refusedForAliases(await post(`{ ${aliases(16, '__type(name: "Article") { name }')} }`));
+      refusedForAliases(await post(`{ ${aliases(8, '__schema { queryType { name } }')} ${aliases(8, '__type(name: "Article") { name }').replace(/a(\d+):/g, 'b$1:')} }`));
+      const fifteen = await post(`{ ${aliases(15, '__type(name: "Article") { name }')} }`);
+      expect(fifteen.status).toBe(200);
+      expect(fifteen.body.data.a14).toEqual({ name: 'Article' });
+    });
+
+    it('refuses the 1 600 aliased __typename that used to be answered', async () => {
+      const response = await post(`{ ${aliases(800)} articles { ${aliases(800).replace(/a(\d+):/g, 'b$1:')} } }`);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.errors)).toMatch(/Aliases limit of 15 exceeded, found 1600/);
+    });
+  });
+
   it('refuses the 500 aliases of a nested list that once took 15 s and 1 GB (here by its size alone)', async () => {
     const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: ${nestedList}`).join(' ');
     const response = await post(`{ ${aliases} }`);
