@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { hideInternalErrors } from '../src/strapi/graphql/hide-internal-errors';
+import { introspectionBound } from '../src/strapi/graphql/introspection-bound';
 import { ensureSecrets } from '../src/strapi/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
@@ -37,7 +38,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         landingPage: env('NODE_ENV', 'development') !== 'production',
         apolloServer: {
           introspection: true,
-          validationRules: armor.validationRules,
+          // Armor's cost and depth skip __schema (its lists are as long as the schema is big): introspection
+          // is bounded by what it would answer instead.
+          validationRules: [...armor.validationRules, introspectionBound()],
           allowBatchedHttpRequests: false,
           // In production an internal error's message (a database error's is its SQL) stays in the log.
           plugins: [...armor.plugins, ...(production ? [hideInternalErrors()] : [])],

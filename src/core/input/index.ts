@@ -4,3 +4,4 @@ export { findFragmentCycle } from './findFragmentCycle';
 export type { FragmentGraph } from './findFragmentCycle';
 export { findGraphqlEscapeProblem } from './findGraphqlEscapeProblem';
 export type { EscapeProblem } from './findGraphqlEscapeProblem';
+export { countIntrospectionAnswer } from './countIntrospectionAnswer';

@@ -85,6 +85,42 @@ describe('GraphQL documents are bounded', () => {
     });
   });
 
+  describe('introspection is bounded by what it would answer', () => {
+    const wideSchema =
+      '__schema { types { name inputFields { name description type { name kind inputFields { name description type { name kind } } } } fields { name description args { name type { name kind ofType { name inputFields { name description } } } } } } }';
+
+    it('answers the full standard introspection query that GraphiQL and codegen tools send', async () => {
+      const { getIntrospectionQuery } = await import('graphql');
+      const response = await post(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+      expect(response.status).toBe(200);
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data.__schema.types.map((type: { name: string }) => type.name)).toContain('Article');
+    });
+
+    it('refuses introspection asked many times over under aliases, which armor’s cost and depth skip', async () => {
+      const response = await post(`{ ${wideSchema} ${Array.from({ length: 15 }, (_, i) => `a${i}: ${wideSchema}`).join(' ')} }`);
+      expect(response.status).toBe(400);
+      expect(response.body.data).toBeUndefined();
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            message: expect.stringMatching(/Introspection limit of \d+ values/),
+            extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+          }),
+        ])
+      );
+    });
+
+    it('refuses aliased __type selections that fan out over every field’s arguments', async () => {
+      // Within armor's cost (about 3 300) and depth (8), and graphql-js's two nested introspection lists.
+      const inputs = 'inputFields { name description type { name kind } }';
+      const wideType = `__type(name: "Query") { fields { name description args { name description type { name kind ${inputs} ofType { name kind ${inputs} } } } } }`;
+      const response = await post(`{ ${Array.from({ length: 15 }, (_, i) => `t${i}: ${wideType}`).join(' ')} }`);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.errors)).toMatch(/Introspection limit/);
+    });
+  });
+
   it('refuses the 500 aliases of a nested list that once took 15 s and 1 GB (here by its size alone)', async () => {
     const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: ${nestedList}`).join(' ');
     const response = await post(`{ ${aliases} }`);
