@@ -7,6 +7,7 @@ import { registerComments } from './strapi/comments';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { registerPreview, registerPreviewPages } from './strapi/preview';
+import { redirectLocales } from './strapi/redirects-api';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(deriveOnWrite(strapi));
     strapi.documents.use(redirectLookups(strapi));
+    strapi.documents.use(redirectLocales(strapi));
     registerComments(strapi);
     registerResolvePathQuery(strapi);
     registerPreview(strapi);
