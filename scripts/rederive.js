@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run rederive             recomputes every derived field (paths, breadcrumbs, attribution,
-//                              SEO, JSON-LD) of every category and trail target, in one transaction.
+//                              SEO, JSON-LD) of every category and trail target, and claims every
+//                              path and slug in the ledger, in one transaction; exits 1 if two
+//                              pages share one.
 // npm run rederive -- --check  recomputes them and every redirect target without writing, prints
 //                              each mismatch, cycle and broken redirect on one line, then the
 //                              counts; exits 1 if it found anything.
@@ -34,9 +36,22 @@ function readMode(args) {
   let exitCode = 0;
   if (mode === 'rederive') {
     const { cascadeEverything } = require(path.join(distDir, 'src/strapi/hook/cascade.js'));
+    const { reclaimEverything, claimReservedPaths } = require(path.join(distDir, 'src/strapi/claims/index.js'));
     const started = Date.now();
-    const report = await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
+    const report = await strapi.db.transaction(async ({ trx }) => {
+      const derived = await cascadeEverything(strapi, trx);
+      // Rows written with the hook off hold paths and slugs no one has claimed yet.
+      const conflict = (await reclaimEverything(strapi, trx, { slugs: true })) ?? (await claimReservedPaths(strapi, trx));
+      return { ...derived, conflict };
+    });
     console.log(`Re-derived ${report.categories} categories and ${report.rows} rows in ${Date.now() - started} ms.`);
+    if (report.conflict) {
+      console.log(
+        `Some pages share a path or slug (first: ${report.conflict.slug ?? report.conflict.path} in locale ${report.conflict.locale}); ` +
+          'run `npm run rederive -- --check` to list them and `-- --fix` to move them.'
+      );
+      exitCode = 1;
+    }
   } else {
     const { runConsistencyCommand } = require(path.join(distDir, 'src/strapi/consistency/command.js'));
     exitCode = await runConsistencyCommand(strapi, mode, (line) => console.log(line));

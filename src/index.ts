@@ -4,6 +4,7 @@ import { exitNonZeroOnFailedBoot } from './strapi/bootstrap/exit-on-failure';
 import { markBusyRequests, retryOnContention } from './strapi/database/contention';
 import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
+import { registerClaimModels } from './strapi/claims';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { registerPreview, registerPreviewPages } from './strapi/preview';
@@ -14,6 +15,7 @@ import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     exitNonZeroOnFailedBoot(strapi);
+    registerClaimModels(strapi);
     const markSqliteReads = tuneSqlite(strapi);
     markBusyRequests(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.

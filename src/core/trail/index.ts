@@ -30,3 +30,5 @@ export { MAX_PATH_LENGTH, readRequestedPath } from './readRequestedPath';
 export { readPathLocale } from './readPathLocale';
 export { findReservedPath } from './findReservedPath';
 export { findTreeRoot } from './findTreeRoot';
+export { findReservedConflicts, planReservedPaths, rootSlugAt } from './planReservedPaths';
+export type { ReservedPath } from './planReservedPaths';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyRegistrationSetting } from '../accounts/registration';
 import { migrateSyndication } from '../attribution/migrate-syndication';
+import { backfillClaims, watchLocales } from '../claims';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
@@ -16,6 +17,7 @@ import { grantRolePermissions } from './permissions';
 export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await ensureTrailLockRow(strapi);
   slimCategoryEvents(strapi);
+  watchLocales(strapi);
   await ensureLocales(strapi);
   await bootstrapComments(strapi);
   await grantRolePermissions(strapi);
@@ -23,6 +25,7 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await configureEditViews(strapi);
   await ensureDevelopmentAdmin(strapi);
   await migrateSyndication(strapi);
+  await backfillClaims(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
   await warnMissingBaseUrl(strapi);
 }

@@ -7,6 +7,7 @@ import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import type { CheckContext } from './context';
 import { describeRow } from './report';
 import { inTransaction } from './transactions';
+import { reclaimMoved } from '../claims';
 
 /**
  * Reports every cycle in the category tree. A repair breaks each one by detaching its
@@ -67,6 +68,11 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
           if (typeof row.path === 'string') context.livePaths?.add(row.locale, row.path);
           continue;
         }
+        const hold = (path: unknown) => {
+          if (typeof path === 'string' && path !== '' && node.locale) {
+            context.pathHolders.push({ uid: categoryUid, documentId: node.documentId, locale: node.locale, path, label: node.name, firstRowId: node.id });
+          }
+        };
         const where = { uid: categoryUid, id: node.id, documentId: node.documentId, locale: node.locale };
         let ancestry;
         try {
@@ -74,6 +80,7 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
         } catch (error) {
           if (!(error instanceof TrailError)) throw error;
           if (typeof row.path === 'string') context.livePaths?.add(node.locale, row.path);
+          hold(row.path);
           log.add({
             kind: 'broken-category',
             ...where,
@@ -89,6 +96,7 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
           node.locale
         );
         context.livePaths?.add(node.locale, expected.path);
+        hold(expected.path);
         const fields = diffDerived(row, { path: expected.path, breadcrumbs: expected.breadcrumbs });
         if (fields.length === 0) continue;
         stale.push(node.id);
@@ -99,7 +107,11 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
           message: `${describeRow(categoryUid, node)} "${node.name}": stale ${fields.join(', ')}${fix ? '; re-derived' : ''}`,
         });
       }
-      if (fix && stale.length > 0) await rederiveCategories(strapi, trx, stale, inputs);
+      if (fix && stale.length > 0) {
+        const { moved } = await rederiveCategories(strapi, trx, stale, inputs);
+        // The ledger follows what moved; what cannot be claimed, checkUrlSpace reports and moves.
+        if (moved) await reclaimMoved(strapi, trx, stale);
+      }
       return stored.length === batchSize;
     });
   }

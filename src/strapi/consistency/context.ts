@@ -2,6 +2,7 @@ import type { LivePaths } from './live-paths';
 import type { Core } from '@strapi/strapi';
 import type { DerivationInputs } from '../hook/derive-target';
 import type { FindingLog } from './report';
+import type { PathHolder } from '../../core/consistency';
 
 /** What every step of one checker run shares. */
 export interface CheckContext {
@@ -23,4 +24,9 @@ export interface CheckContext {
    * the lock, right before it deletes anything.
    */
   livePaths: LivePaths | null;
+  /**
+   * Every path a category or a target row holds (draft or published) once repaired, gathered
+   * by the trail checks for the URL-space check (duplicate and reserved paths, the ledger).
+   */
+  pathHolders: PathHolder[];
 }

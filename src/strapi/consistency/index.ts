@@ -7,6 +7,7 @@ import { LivePaths } from './live-paths';
 import { checkRedirectTable } from './redirects';
 import { FindingLog, type ConsistencyReport, type Finding } from './report';
 import { checkTargetRows } from './targets';
+import { checkUrlSpace } from './url-space';
 import { inTransaction } from './transactions';
 
 export type { ConsistencyCounts, ConsistencyReport, Finding, FindingKind } from './report';
@@ -23,7 +24,8 @@ export interface CheckOptions {
  * Recomputes every derived value Colophon stores (category and target trails, attribution,
  * seo, structured data, comment counts) and every redirect's target, and reports what differs
  * from the database: stale rows, category cycles, categories whose trail cannot be built,
- * dead, shadowing, chained and looping redirects. With `fix`, it repairs them as it goes and
+ * two pages on one path, a page on a path the Site reserves, paths and slugs the ledger does
+ * not give to the document holding them, and dead, shadowing, chained and looping redirects. With `fix`, it repairs them as it goes and
  * the report lists what it repaired; run it again to see what, if anything, is left.
  *
  * The order matters for a repair: cycles are broken first so the categories and articles
@@ -34,7 +36,14 @@ export async function checkConsistency(strapi: Core.Strapi, options: CheckOption
   const fix = options.fix === true;
   const log = new FindingLog(options.onFinding);
 
-  const context: CheckContext = { strapi, fix, log, inputsFor: (trx) => loadDerivationInputs(strapi, trx), livePaths: null };
+  const context: CheckContext = {
+    strapi,
+    fix,
+    log,
+    inputsFor: (trx) => loadDerivationInputs(strapi, trx),
+    livePaths: null,
+    pathHolders: [],
+  };
   await checkCategoryCycles(context);
   if (!fix) {
     const inputs = await inTransaction(strapi, false, (trx) => loadDerivationInputs(strapi, trx));
@@ -43,6 +52,9 @@ export async function checkConsistency(strapi: Core.Strapi, options: CheckOption
   }
   await checkCategoryTrails(context);
   for (const target of colophonConfig(strapi).trails.targets) await checkTargetRows(context, target);
+  // After the trails (a repair has put every row on its derived path), before the redirects
+  // (which are judged by where pages live once the URL space is sound).
+  await checkUrlSpace(context);
   await checkRedirectTable(context);
   return log.report(fix);
 }

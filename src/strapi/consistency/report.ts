@@ -8,7 +8,10 @@ export type FindingKind =
   | 'dead-redirect'
   | 'shadowing-redirect'
   | 'redirect-chain'
-  | 'redirect-loop';
+  | 'redirect-loop'
+  | 'duplicate-path'
+  | 'reserved-path'
+  | 'claim';
 
 /** One problem, one line for a person (`message`), plus where it is for a program. */
 export interface Finding {
@@ -36,6 +39,12 @@ export interface ConsistencyCounts {
   commentCounts: number;
   /** Categories whose trail cannot be built (on or under a cycle, or too deep), and rows filed in them. */
   brokenCategories: number;
+  /** Documents on a path another document of the locale holds (each but the one that keeps it). */
+  duplicatePaths: number;
+  /** Documents on a path the Site reserves (a locale's home, its blog index, another locale's URL space). */
+  reservedPaths: number;
+  /** Paths and slugs the ledger does not give to the document holding them, and ledger entries no document holds. */
+  claims: number;
 }
 
 export interface ConsistencyReport {
@@ -61,6 +70,9 @@ const COUNTED_AS: Record<FindingKind, keyof ConsistencyCounts> = {
   'shadowing-redirect': 'shadowingRedirects',
   'redirect-chain': 'redirectChains',
   'redirect-loop': 'redirectChains',
+  'duplicate-path': 'duplicatePaths',
+  'reserved-path': 'reservedPaths',
+  claim: 'claims',
 };
 
 /** Tallies every finding, keeps the first few, and hands each to the caller as it comes. */
@@ -73,6 +85,9 @@ export class FindingLog {
     redirectChains: 0,
     commentCounts: 0,
     brokenCategories: 0,
+    duplicatePaths: 0,
+    reservedPaths: 0,
+    claims: 0,
   };
   private readonly kept: Finding[] = [];
 

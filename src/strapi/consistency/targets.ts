@@ -12,6 +12,7 @@ import { readTargetRows } from '../hook/target-rows';
 import type { CheckContext } from './context';
 import { describeRow } from './report';
 import { inTransaction } from './transactions';
+import { reclaimMoved } from '../claims';
 
 /**
  * Recomputes the derived fields of every row of a trail target, draft and published, with the
@@ -65,6 +66,11 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
         const row = rows.get(Number(storedRow.id));
         if (!row) continue;
         const name = describeRow(target.uid, { id: row.id, locale: row.locale, published: Boolean(row.publishedAt) });
+        const hold = (path: unknown) => {
+          if (has.path && typeof path === 'string' && path !== '' && row.locale) {
+            context.pathHolders.push({ uid: target.uid, documentId: row.documentId, locale: row.locale, path, label: row.title, firstRowId: row.id });
+          }
+        };
         const where = { uid: target.uid, id: row.id, documentId: row.documentId, locale: row.locale };
 
         if (approved) {
@@ -89,6 +95,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
         } catch (error) {
           if (!(error instanceof TrailError)) throw error;
           if (row.publishedAt && row.path) context.livePaths?.add(row.locale, row.path);
+          hold(row.path);
           log.add({
             kind: 'broken-trail',
             ...where,
@@ -99,13 +106,17 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
           continue;
         }
         if (row.publishedAt && typeof expected.path === 'string') context.livePaths?.add(row.locale, expected.path);
+        hold(expected.path);
         const fields = diffDerived(storedRow, expected);
         if (fields.length === 0) continue;
         stale.push(row.id);
         log.add({ kind: 'derived', ...where, fields, message: `${name}: stale ${fields.join(', ')}${fix ? '; re-derived' : ''}` });
       }
 
-      if (fix && stale.length > 0) await rederiveTargets(strapi, trx, target, { rowIds: stale }, inputs);
+      if (fix && stale.length > 0) {
+        await rederiveTargets(strapi, trx, target, { rowIds: stale }, inputs);
+        await reclaimMoved(strapi, trx, [], new Map([[target.uid, stale]]));
+      }
       if (fix && miscounted.size > 0) await recountComments(strapi, trx, miscounted);
       return stored.length === batchSize;
     });

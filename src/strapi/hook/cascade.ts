@@ -6,6 +6,7 @@ import { rederiveCategories } from '../trails/rederive-categories';
 import { rederiveTargets, type SkippedRow } from './rederive-targets';
 import { loadSiteSettings } from '../trails/site-settings';
 import { loadPublisher } from '../attribution/publisher';
+import { reclaimAfterCascade } from '../claims';
 
 /** The Site, the category tree (`tree` when the caller read it already, in this transaction) and the publisher. */
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown, tree?: CategoryTree): Promise<DerivationInputs> {
@@ -50,14 +51,19 @@ export async function cascadeFromCategories(
 ): Promise<CascadeReport> {
   const inputs = await loadDerivationInputs(strapi, trx);
   const affected = [...new Set(categoryIds.filter((id) => inputs.tree.nodes.has(id)).flatMap((id) => inputs.tree.subtreeIds(id)))];
-  const { coveredByPrefix } = await rederiveCategories(strapi, trx, affected, inputs);
+  const { coveredByPrefix, moved } = await rederiveCategories(strapi, trx, affected, inputs);
   let rows = 0;
+  let pagesMoved = moved;
   const skipped: SkippedRow[] = [];
   for (const target of colophonConfig(strapi).trails.targets) {
     const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs, { coveredByPrefix });
     rows += result.rows;
+    pagesMoved ||= result.pathsMoved;
     for (const row of result.skipped) skipped.push(row);
   }
+  // A moved category moved every page below it (and a category's write may have filed pages
+  // in it from its side): their claims follow, in three statements a type.
+  if (pagesMoved) await reclaimAfterCascade(strapi, trx, affected);
   reportDamage(strapi, inputs, affected, skipped);
   return { categories: affected.length, rows };
 }

@@ -13,12 +13,15 @@ import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publi
 import type { WriteParams } from './write-context';
 import { lockForWrite } from './write-locks';
 import { dropRedirectsTo } from '../trails/redirects';
+import { leaveRelationsWithOriginal, patchClonedSlugs, settleClonedSlugs } from '../trails/clones';
+import { claimDocumentPaths, claimReservedPaths, reclaimEverything, refuseConflict, refuseSiteEditCollisions } from '../claims';
+import { newDocumentId } from '../database/document-id';
 import { prepareSiteInput } from '../site/site-input';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 /** Writes that take a page offline: the redirects leading to it go with it. */
 const TARGET_REMOVALS = new Set(['unpublish', 'delete']);
-const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete']);
+const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);
 const SITE_ACTIONS = new Set(['create', 'update']);
 const SOURCE_ACTIONS = new Set(['create', 'update', 'delete']);
 
@@ -53,6 +56,8 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       return next();
     }
     return strapi.db.transaction(async ({ trx }) => {
+      // A new document's path is claimed in its name before Strapi stores it: name it now.
+      if (action === 'create' && (target || isCategory)) assignDocumentId(params);
       // Before anything is read: see lockForWrite for why, and for what each database does.
       const write = target ? { kind: 'target' as const, target } : isCategory ? { kind: 'category' as const } : { kind: 'global' as const };
       const lockedTree = await lockForWrite(strapi, trx, write, action, params);
@@ -64,18 +69,25 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
           .filter(([locale, path]) => pathsAfter.get(locale) !== path)
           .map(([locale, path]) => ({ path, locale: locale || null }));
         await dropRedirectsTo(strapi, trx, gone);
+        if (params.documentId) await claimDocumentPaths(strapi, trx, target.uid, params.documentId, target.slugField);
         return result;
       }
 
       if (target) {
+        if (action === 'clone') leaveRelationsWithOriginal(strapi, target.uid, (params.data ??= {}));
         // Site and tree do not change under an article write: read once, for checks and derivation.
         const inputs = await loadDerivationInputs(strapi, trx, lockedTree ?? undefined);
         const intent = await prepareTargetWrite(strapi, trx, target, action, params, inputs);
         const pathsBefore = await publishedPaths(strapi, trx, target, params.documentId);
         const result: any = await next();
         const documentId = result?.documentId ?? params.documentId;
+        if (action === 'clone' && documentId && params.documentId) {
+          const slugs = await settleClonedSlugs(strapi, trx, { kind: 'target', target }, params.documentId, documentId, params.data?.[target.slugField], inputs);
+          patchClonedSlugs(result, target.slugField, slugs);
+        }
         if (documentId) {
           const derived = await deriveAfterTargetWrite(strapi, trx, target, documentId, pathsBefore, inputs);
+          await claimDocumentPaths(strapi, trx, target.uid, documentId, target.slugField);
           if (intent?.creditsSent) refuseSilentCredits(derived, intent.locale, colophonConfig(strapi).attribution.creditsField);
           patchResult(result, new Map([...derived].map(([id, row]) => [id, row.values])));
           if (action === 'publish' || params.status === 'published') enforcePublishPolicy(strapi, derived);
@@ -87,13 +99,23 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         const deletion = await prepareCategoryDelete(strapi, trx, params);
         const result = await next();
         await deriveAfterCategoryDelete(strapi, trx, deletion);
+        if (params.documentId) await claimDocumentPaths(strapi, trx, trails.categoryUid, params.documentId, 'slug');
         return result;
       }
 
       if (isCategory) {
+        if (action === 'clone') leaveRelationsWithOriginal(strapi, trails.categoryUid, (params.data ??= {}));
         await prepareCategoryWrite(strapi, trx, action, params);
         const result: any = await next();
-        if (result?.documentId) patchResult(result, await deriveAfterCategoryWrite(strapi, trx, result.documentId));
+        const documentId = result?.documentId;
+        if (action === 'clone' && documentId && params.documentId) {
+          const inputs = await loadDerivationInputs(strapi, trx, lockedTree ?? undefined);
+          patchClonedSlugs(result, 'slug', await settleClonedSlugs(strapi, trx, { kind: 'category' }, params.documentId, documentId, params.data?.slug, inputs));
+        }
+        if (documentId) {
+          patchResult(result, await deriveAfterCategoryWrite(strapi, trx, documentId));
+          await claimDocumentPaths(strapi, trx, trails.categoryUid, documentId, 'slug');
+        }
         return result;
       }
 
@@ -112,11 +134,28 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       }
 
       prepareSiteInput(params.data);
+      // The Site: a change of where pages live must not land one on a reserved path.
+      const moves = await refuseSiteEditCollisions(strapi, trx, params.data);
       const result = await next();
       await cascadeEverything(strapi, trx);
+      if (moves) {
+        const conflict = await reclaimEverything(strapi, trx);
+        if (conflict) refuseConflict(conflict, 'blogPath');
+      }
+      const reserved = await claimReservedPaths(strapi, trx);
+      if (reserved) refuseConflict(reserved, 'blogPath');
       return result;
     });
   };
+}
+
+/**
+ * Gives a create its document id before Strapi stores it (Strapi keeps a `documentId` found in
+ * the data, as its own clone does), so that its path can be claimed in that id's name first.
+ */
+function assignDocumentId(params: WriteParams): void {
+  const data = (params.data ??= {});
+  if (typeof data.documentId !== 'string' || data.documentId === '') data.documentId = newDocumentId();
 }
 
 /** The caller gets the derived fields of what it wrote, not the values read before they were computed. */

@@ -38,6 +38,8 @@ export interface SkippedRow {
 
 export interface RederiveResult {
   rows: number;
+  /** Whether some row's path changed (it moved, or had none): the ledger must follow. */
+  pathsMoved: boolean;
   /** Row id -> what was derived, kept for a single document's write (patching its response, its publish checks). */
   derived: Map<number, DerivedRow>;
   skipped: SkippedRow[];
@@ -68,7 +70,7 @@ export async function rederiveTargets(
   options: RederiveOptions = {}
 ): Promise<RederiveResult> {
   const { batchSize } = colophonConfig(strapi).trails;
-  const result: RederiveResult = { rows: 0, derived: new Map(), skipped: [] };
+  const result: RederiveResult = { rows: 0, pathsMoved: false, derived: new Map(), skipped: [] };
   const has = derivedAttributesOf(strapi, target.uid);
   // One document's write (the hot path) reads its few rows at once, with no id lookup first.
   const documentRows = typeof scope === 'object' && 'documentId' in scope ? await readDocumentRows(strapi, trx, target, scope) : null;
@@ -107,6 +109,7 @@ export async function rederiveTargets(
         if (!options.coveredByPrefix?.(move)) pathChanges.push(move);
       }
       if (row.publishedAt && typeof values.path === 'string') livePaths.push({ path: values.path, locale: row.locale });
+      if (typeof values.path === 'string' && values.path !== row.path) result.pathsMoved = true;
       if (options.keepDerived) {
         result.derived.set(row.id, { locale: row.locale, published: Boolean(row.publishedAt), values, credits: rowCredits });
       }

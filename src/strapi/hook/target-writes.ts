@@ -26,17 +26,24 @@ export interface TargetWriteIntent {
   categoryId: number | null;
 }
 
-/** Validates and completes what the caller sent, before Strapi writes it. */
+/**
+ * Validates and completes what the caller sent, before Strapi writes it, and claims the path
+ * (and slug) it settles on in the ledger, for the document `params.documentId` or, on a
+ * create, `data.documentId` (see assignDocumentId). `claim: false` (the live preview) checks
+ * without claiming.
+ */
 export async function prepareTargetWrite(
   strapi: Core.Strapi,
   trx: unknown,
   target: TrailTarget,
   action: string,
   params: WriteParams,
-  inputs: DerivationInputs
+  inputs: DerivationInputs,
+  options: { claim?: boolean } = {}
 ): Promise<TargetWriteIntent | null> {
   if (action !== 'create' && action !== 'update') return null;
   const data = (params.data ??= {});
+  const owner = params.documentId ?? (typeof data.documentId === 'string' ? data.documentId : undefined);
   dropDerivedFields(data, TARGET_DERIVED_FIELDS);
 
   const locale = await writeLocale(strapi, params);
@@ -77,7 +84,9 @@ export async function prepareTargetWrite(
         uid: target.uid,
         slugField: target.slugField,
         locale,
-        documentId: params.documentId,
+        documentId: owner,
+        claim: options.claim,
+        claimSlug: true,
         pathOf: (slug) => buildArticleTrail(inputs.site, inputs.tree.segments(categoryId), { title, slug }, locale).path,
         // Editors and links address an article by its slug in a locale, whatever its category.
         findSameTypeRival: async (slug) => {

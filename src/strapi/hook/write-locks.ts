@@ -61,6 +61,8 @@ export async function lockForWrite(
         action === 'delete' ||
         parentIntent.kind === 'clear' ||
         (action === 'create' && parentIntent.kind !== 'set') ||
+        // A copy of a root category lands at the root beside it.
+        (action === 'clone' && isRoot) ||
         (isRoot && ('slug' in data || parentIntent.kind !== 'unchanged')),
     };
   };

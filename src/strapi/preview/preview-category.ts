@@ -20,6 +20,6 @@ export interface CategoryPreview {
  */
 export async function previewCategory(strapi: Core.Strapi, trx: unknown, uid: string, request: PreviewRequest): Promise<CategoryPreview> {
   const params = { documentId: request.documentId, locale: request.locale, data: structuredClone(request.data) };
-  await prepareCategoryWrite(strapi, trx, request.documentId ? 'update' : 'create', params);
+  await prepareCategoryWrite(strapi, trx, request.documentId ? 'update' : 'create', params, { claim: false });
   return { uid, documentId: request.documentId ?? null, locale: await writeLocale(strapi, params), slug: String(params.data.slug) };
 }

@@ -39,7 +39,7 @@ export async function previewTarget(strapi: Core.Strapi, trx: unknown, target: T
   const data = structuredClone(request.data);
   const inputs = await loadDerivationInputs(strapi, trx);
   const action = request.documentId ? 'update' : 'create';
-  const intent = (await prepareTargetWrite(strapi, trx, target, action, { documentId: request.documentId, locale: request.locale, data }, inputs))!;
+  const intent = (await prepareTargetWrite(strapi, trx, target, action, { documentId: request.documentId, locale: request.locale, data }, inputs, { claim: false }))!;
 
   const stored = request.documentId ? await readStoredDraft(strapi, trx, target, request.documentId, intent.locale) : null;
   const sent = (field: string | undefined) => field !== undefined && field in data;

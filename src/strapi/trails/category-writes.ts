@@ -11,6 +11,7 @@ import { settleSlug } from './unique-slug';
 import { dropRedirectsTo, type LocalePath } from './redirects';
 import { describeClaim, findPathClaim } from './path-claims';
 import { loadSiteSettings } from './site-settings';
+import { reclaimAfterCascade } from '../claims';
 import { stripInvisible } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
 
@@ -21,10 +22,17 @@ export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs'];
  * category itself or one of its descendants, a chain deeper than the bound, a parent in
  * another locale, a slug a sibling already has.
  */
-export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, action: string, params: WriteParams) {
+export async function prepareCategoryWrite(
+  strapi: Core.Strapi,
+  trx: unknown,
+  action: string,
+  params: WriteParams,
+  options: { claim?: boolean } = {}
+) {
   if (action !== 'create' && action !== 'update') return;
   const { categoryUid, maxDepth } = colophonConfig(strapi).trails;
   const data = (params.data ??= {});
+  const owner = params.documentId ?? (typeof data.documentId === 'string' ? data.documentId : undefined);
   dropDerivedFields(data, CATEGORY_DERIVED_FIELDS);
   const locale = await writeLocale(strapi, params);
 
@@ -76,7 +84,8 @@ export async function prepareCategoryWrite(strapi: Core.Strapi, trx: unknown, ac
         uid: categoryUid,
         slugField: 'slug',
         locale,
-        documentId: params.documentId,
+        documentId: owner,
+        claim: options.claim,
         pathOf: (slug) => buildCategoryTrail(site, [...ancestry, { label: name, slug }], locale).path,
         // Siblings share a URL prefix; the tree in hand answers without a query, even for a
         // sibling whose stored path a damaged chain left stale.
@@ -172,6 +181,8 @@ export async function deriveAfterCategoryDelete(strapi: Core.Strapi, trx: unknow
     const rowIds = deletion.orphanedTargets.get(target.uid) ?? [];
     await rederiveTargets(strapi, trx, target, { rowIds }, inputs);
   }
+  // Its articles now live at the blog's root: their claims follow them there.
+  await reclaimAfterCascade(strapi, trx, [], deletion.orphanedTargets);
 }
 
 /**

@@ -10,6 +10,8 @@ export interface PathClaim {
   documentId: string;
   /** Its title or name, as the editor knows it. */
   label: string;
+  /** Set when the Site keeps the path for itself: what for ("the home page of locale en"). */
+  reserved?: string;
 }
 
 /** The content types whose rows hold a public `path`, with the field that labels them. */
@@ -51,5 +53,6 @@ export async function findPathClaim(
 
 /** `article "Ukraine" (documentId abc…)`: how an error names the holder of a path. */
 export function describeClaim(claim: PathClaim): string {
+  if (claim.reserved) return claim.reserved;
   return `${claim.type} "${claim.label}" (documentId ${claim.documentId})`;
 }

@@ -10,6 +10,8 @@ export interface CategoryRederivation {
   derived: Map<number, Record<string, unknown>>;
   /** Whether the prefix rules recorded for the moved categories already send this page on. */
   coveredByPrefix: (move: PathChange) => boolean;
+  /** Whether any category's path changed: then every page below it moved, and must be claimed again. */
+  moved: boolean;
 }
 
 /**
@@ -46,5 +48,5 @@ export async function rederiveCategories(
     trx,
     [...derived].map(([id, values]) => ({ path: values.path as string, locale: inputs.tree.nodes.get(id)!.locale }))
   );
-  return { derived, coveredByPrefix };
+  return { derived, coveredByPrefix, moved: moves.length > 0 };
 }

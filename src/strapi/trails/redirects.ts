@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { isCoveredByPrefix, planPrefixMoves, planRedirect, toPrefixRule, type PrefixRule } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { columnOf, sql, tableOf } from '../database/schema';
+import { newDocumentId } from '../database/document-id';
 
 export interface PathChange {
   from: string;
@@ -208,11 +208,4 @@ function escapeLike(value: string): string {
 function dedupe(changes: PathChange[]): PathChange[] {
   // The last word wins when the same old path moved twice in one batch.
   return [...new Map(changes.map((change) => [change.from, change])).values()];
-}
-
-/** Same shape as Strapi's own document ids: 24 lowercase alphanumerics. */
-function newDocumentId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.randomBytes(24);
-  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
 }

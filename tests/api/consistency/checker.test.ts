@@ -98,7 +98,18 @@ describe('npm run rederive -- --check / --fix: the consistency checker', () => {
     expect(report.findings).toEqual([]);
     expect(seen).toEqual([]);
     expect(report).toEqual({
-      counts: { derived: 0, cycles: 0, deadRedirects: 0, shadowingRedirects: 0, redirectChains: 0, commentCounts: 0, brokenCategories: 0 },
+      counts: {
+        derived: 0,
+        cycles: 0,
+        deadRedirects: 0,
+        shadowingRedirects: 0,
+        redirectChains: 0,
+        commentCounts: 0,
+        brokenCategories: 0,
+        duplicatePaths: 0,
+        reservedPaths: 0,
+        claims: 0,
+      },
       total: 0,
       fixed: false,
       findings: [],
@@ -147,6 +158,9 @@ describe('npm run rederive -- --check / --fix: the consistency checker', () => {
         commentCounts: 2,
         // Both categories of the cycle, and the draft and published rows of the article filed there.
         brokenCategories: 4,
+        duplicatePaths: 0,
+        reservedPaths: 0,
+        claims: 0,
       });
       expect(report.total).toBe(11);
       expect(report.fixed).toBe(false);

@@ -6,11 +6,14 @@ import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
 /**
  * The URL space under any editing history: random sequences of creates, renames, moves,
- * re-slugs, publishes, unpublishes and deletes of articles and categories in two locales,
- * through the document service (the door every API shares). After each step: every live path
- * belongs to one thing per locale, no redirect leaves from a live path, every redirect leads
- * to a live path of its own locale (so no chain is longer than one hop). A fixed seed and a
- * bounded number of runs keep it reproducible and within a CI budget.
+ * re-slugs, publishes, unpublishes, deletes and clones of articles and categories in two
+ * locales, Site edits (locale prefixes, blog path, default locale) and pairs of writes fired
+ * at the same moment, through the document service (the door every API shares). After each
+ * step: every path, draft or published, belongs to one document per locale, none sits on a
+ * path the Site reserves, the ledger gives each path to the document holding it and to no
+ * one else, no redirect leaves from a live path, every redirect leads to a live path of its
+ * own locale (so no chain is longer than one hop). A fixed seed and a bounded number of runs
+ * keep it reproducible and within a CI budget.
  */
 describe('the URL space stays sound under random edits (property)', () => {
   let app: TestApp;
@@ -27,7 +30,12 @@ describe('the URL space stays sound under random edits (property)', () => {
     | { kind: 'moveCategory'; category: number; parent: number | null }
     | { kind: 'publish' | 'unpublish' | 'deleteArticle'; article: number }
     | { kind: 'deleteCategory'; category: number }
-    | { kind: 'sitePrefix'; mode: number };
+    | { kind: 'sitePrefix'; mode: number }
+    | { kind: 'siteBlogPath'; blogPath: number }
+    | { kind: 'siteDefaultLocale'; locale: number }
+    | { kind: 'cloneArticle'; article: number; slug: number | null }
+    | { kind: 'cloneCategory'; category: number }
+    | { kind: 'racingCreates'; locale: number; title: number; category: number | null; slug: number | null };
 
   const index = fc.nat(50);
   const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -40,7 +48,18 @@ describe('the URL space stays sound under random edits (property)', () => {
     fc.record({ kind: fc.constant('moveCategory' as const), category: index, parent: maybe(index) }),
     fc.record({ kind: fc.constantFrom('publish' as const, 'unpublish' as const, 'deleteArticle' as const), article: index }),
     fc.record({ kind: fc.constant('deleteCategory' as const), category: index }),
-    fc.record({ kind: fc.constant('sitePrefix' as const), mode: fc.nat(2) })
+    fc.record({ kind: fc.constant('sitePrefix' as const), mode: fc.nat(2) }),
+    fc.record({ kind: fc.constant('siteBlogPath' as const), blogPath: fc.nat(1) }),
+    fc.record({ kind: fc.constant('siteDefaultLocale' as const), locale: fc.nat(1) }),
+    fc.record({ kind: fc.constant('cloneArticle' as const), article: index, slug: maybe(fc.nat(SLUGS.length - 1)) }),
+    fc.record({ kind: fc.constant('cloneCategory' as const), category: index }),
+    fc.record({
+      kind: fc.constant('racingCreates' as const),
+      locale: fc.nat(1),
+      title: fc.nat(TITLES.length - 1),
+      category: maybe(index),
+      slug: maybe(fc.nat(SLUGS.length - 1)),
+    })
   );
 
   const documents = (uid: string) => app.strapi.documents(uid as any) as any;
@@ -135,6 +154,49 @@ describe('the URL space stays sound under random edits (property)', () => {
       case 'sitePrefix':
         await newsroom(app).site({ localePrefix: ['prefix-except-default', 'prefix-always', 'none'][step.mode] });
         return;
+      case 'siteBlogPath':
+        await newsroom(app).site({ blogPath: ['/blog', ''][step.blogPath] });
+        return;
+      case 'siteDefaultLocale':
+        await newsroom(app).site({ defaultLocale: LOCALES[step.locale] });
+        return;
+      case 'cloneArticle': {
+        const article = pick(await articlesOf(), step.article);
+        if (!article) return;
+        await documents(ARTICLE).clone({
+          documentId: article.documentId,
+          locale: article.locale,
+          data: step.slug === null ? {} : { slug: SLUGS[step.slug] },
+        });
+        return;
+      }
+      case 'cloneCategory': {
+        const category = pick(await categoriesOf(), step.category);
+        if (!category) return;
+        await documents(CATEGORY).clone({ documentId: category.documentId, locale: category.locale });
+        return;
+      }
+      case 'racingCreates': {
+        const locale = LOCALES[step.locale];
+        const category = pick(await categoriesOf(locale), step.category);
+        const create = () =>
+          documents(ARTICLE).create({
+            locale,
+            status: 'published',
+            data: {
+              title: TITLES[step.title],
+              ...(step.slug !== null ? { slug: SLUGS[step.slug] } : {}),
+              ...(category ? { category: category.documentId } : {}),
+            },
+          });
+        // Both at once: on PostgreSQL each runs in its own transaction on its own connection.
+        const outcomes = await Promise.allSettled([create(), create()]);
+        const unexpected = outcomes.find(
+          (outcome) => outcome.status === 'rejected' && (outcome.reason as { name?: string })?.name !== 'ValidationError'
+        );
+        if (unexpected) throw (unexpected as PromiseRejectedResult).reason;
+        return;
+      }
     }
   }
 
@@ -142,26 +204,50 @@ describe('the URL space stays sound under random edits (property)', () => {
   async function brokenRules(): Promise<string[]> {
     const problems: string[] = [];
     const site = await app.strapi.db.query('api::site.site').findOne({});
+    const prefixOf = (locale: string) =>
+      site.localePrefix === 'none' || (site.localePrefix !== 'prefix-always' && locale === site.defaultLocale) ? '' : `/${locale}`;
+    // Published pages and what the Site keeps, per locale: what redirects are judged against.
     const live = new Map<string, Map<string, string>>();
-    const claim = (locale: string, path: string, who: string) => {
+    const liveIn = (locale: string) => {
       const paths = live.get(locale) ?? new Map<string, string>();
       live.set(locale, paths);
-      if (paths.has(path)) problems.push(`${path} (${locale}) is held by ${paths.get(path)} and ${who}`);
-      paths.set(path, who);
+      return paths;
     };
-    for (const row of await rows(ARTICLE, { publishedAt: { $notNull: true } })) claim(row.locale, row.path, `article ${row.documentId}`);
-    for (const row of await rows(CATEGORY)) claim(row.locale, row.path, `category ${row.documentId}`);
-    // Each locale's home and blog index.
+    // Every path any row holds, draft or published, per locale, and the documents holding it.
+    const held = new Map<string, Set<string>>();
+    const reserved = new Map<string, string>();
     for (const locale of LOCALES) {
-      const prefix = site.localePrefix === 'none' || (site.localePrefix !== 'prefix-always' && locale === site.defaultLocale) ? '' : `/${locale}`;
-      const paths = live.get(locale) ?? new Map<string, string>();
-      live.set(locale, paths);
-      paths.set(prefix || '/', 'home');
-      paths.set(`${prefix}${site.blogPath}`, 'blog index');
+      const prefix = prefixOf(locale);
+      reserved.set(`${locale} ${prefix || '/'}`, 'home');
+      liveIn(locale).set(prefix || '/', 'home');
+      if (site.blogPath) {
+        reserved.set(`${locale} ${prefix}${site.blogPath}`, 'blog index');
+        liveIn(locale).set(`${prefix}${site.blogPath}`, 'blog index');
+      }
+      if (prefix === '') for (const other of LOCALES) if (prefixOf(other) !== '') reserved.set(`${locale} ${prefixOf(other)}`, `${other} URL space`);
     }
+    const hold = (uid: string, row: any, published: boolean) => {
+      if (!row.path) return;
+      const key = `${row.locale} ${row.path}`;
+      held.set(key, new Set([...(held.get(key) ?? []), `${uid} ${row.documentId}`]));
+      if (reserved.has(key)) problems.push(`${uid} ${row.documentId} sits on ${row.path} (${row.locale}), the ${reserved.get(key)}`);
+      if (published) liveIn(row.locale).set(row.path, `${uid} ${row.documentId}`);
+    };
+    for (const row of await rows(ARTICLE)) hold('article', row, Boolean(row.publishedAt));
+    for (const row of await rows(CATEGORY)) hold('category', row, true);
+    for (const [key, owners] of held) if (owners.size > 1) problems.push(`${key} is held by ${[...owners].join(' and ')}`);
+
+    // The ledger says the same as the rows: each held path claimed by its holder, nothing else.
+    const claims = await app.strapi.db.connection('colophon_path_claims').select('*').whereNotNull('owner_document_id');
+    const claimed = new Map(claims.map((claim: any) => [`${claim.locale} ${claim.path}`, claim.owner_document_id]));
+    for (const [key, owners] of held) {
+      const owner = [...owners][0].split(' ')[1];
+      if (owners.size === 1 && claimed.get(key) !== owner) problems.push(`${key} is held by ${owner} but claimed by ${claimed.get(key) ?? 'no one'}`);
+    }
+    for (const [key, owner] of claimed) if (!held.has(key)) problems.push(`${key} is claimed by ${owner}, which is not there`);
 
     for (const redirect of await rows('api::redirect.redirect')) {
-      const paths = live.get(redirect.locale) ?? new Map<string, string>();
+      const paths = liveIn(redirect.locale);
       const label = `${redirect.match} redirect ${redirect.from} -> ${redirect.to} (${redirect.locale})`;
       if (!redirect.locale) problems.push(`${label} has no locale`);
       if (redirect.match === 'prefix') {

@@ -1,0 +1,238 @@
+import type { Core } from '@strapi/strapi';
+import { findPathCollisions, ownerKey, type PathHolder } from '../../core/consistency';
+import { findReservedPath, planReservedPaths, type SiteTrailSettings } from '../../core/trail';
+import { claimDocumentPaths, claimReservedPaths, findUnclaimed, ledgerOf, PATH_CLAIMS_TABLE, reclaimEverything, siteLocales } from '../claims';
+import { ownerTypeOf } from '../claims/ledger';
+import { colophonConfig } from '../colophon-config';
+import { columnOf, sql, tableOf } from '../database/schema';
+import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
+import { deriveAfterTargetWrite, publishedPaths } from '../hook/target-writes';
+import { settleFreshSlugs } from '../trails/clones';
+import { describeClaim, findPathClaim } from '../trails/path-claims';
+import { loadSiteSettings } from '../trails/site-settings';
+import type { CheckContext } from './context';
+import { inTransaction } from './transactions';
+
+/**
+ * Checks the URL space that one path, one page promises, on the paths the trail checks
+ * gathered (each row's path once repaired): two documents of a locale on one path
+ * (`duplicate-path`, each but the one that keeps it: the one the ledger names, else the first
+ * there), a document on a path the Site reserves (`reserved-path`: a locale's home or blog
+ * index, or inside another locale's URL space), and the ledger itself (`claim`: a path a
+ * document holds that the ledger does not give it, or a claim no document holds).
+ *
+ * A repair gives each document in the way a free slug generated from its title (the first
+ * "-2", "-3"… that is free), one transaction each, through the same code a write runs: its
+ * rows are re-derived, a category's pages below it follow, and the redirects a move records
+ * are recorded. Then the whole ledger is claimed again from the rows.
+ */
+export async function checkUrlSpace(context: CheckContext): Promise<void> {
+  const { strapi, fix, log } = context;
+  const site = await loadSiteSettings(strapi);
+  const locales = await siteLocales(strapi);
+  const claims = await loadPathClaims(strapi);
+  const { duplicates, reserved } = findPathCollisions(
+    context.pathHolders,
+    planReservedPaths(site, locales),
+    (path, locale) => findReservedPath(path, site, locale, locales),
+    (locale, path) => claims.get(`${locale}\u0000${path}`)?.owner
+  );
+
+  const moves: PathHolder[] = [];
+  const outcome = fix ? 'gave it a free slug' : 'a repair gives it a free slug (the first "-2", "-3"… that is free)';
+  for (const duplicate of duplicates) {
+    for (const other of duplicate.others) {
+      moves.push(other);
+      log.add({
+        kind: 'duplicate-path',
+        uid: other.uid,
+        id: other.firstRowId,
+        documentId: other.documentId,
+        locale: other.locale,
+        message: `${describeHolder(strapi, other)} is on ${duplicate.path}, which ${describeHolder(strapi, duplicate.keeper)} holds; ${outcome}`,
+      });
+    }
+  }
+  for (const hit of reserved) {
+    moves.push(hit.holder);
+    log.add({
+      kind: 'reserved-path',
+      uid: hit.holder.uid,
+      id: hit.holder.firstRowId,
+      documentId: hit.holder.documentId,
+      locale: hit.holder.locale,
+      message: `${describeHolder(strapi, hit.holder)} is on ${hit.holder.path}, which is ${hit.reason}; ${outcome}`,
+    });
+  }
+
+  // The ledger: judged where the URL space is sound (the paths above are the repair's to move).
+  const moving = new Set(moves.map((holder) => `${holder.locale}\u0000${holder.path}`));
+  const held = new Map<string, PathHolder>();
+  for (const holder of context.pathHolders) {
+    const key = `${holder.locale}\u0000${holder.path}`;
+    if (!moving.has(key) && !held.has(key)) held.set(key, holder);
+  }
+  let ledgerFindings = 0;
+  for (const [key, holder] of held) {
+    const claim = claims.get(key);
+    if (claim?.owner === ownerKey(holder)) continue;
+    ledgerFindings += 1;
+    log.add({
+      kind: 'claim',
+      uid: holder.uid,
+      id: holder.firstRowId,
+      documentId: holder.documentId,
+      locale: holder.locale,
+      message: `${describeHolder(strapi, holder)} holds ${holder.path}, which the path claims table ${
+        claim ? `gives to ${claim.describe}` : 'does not list'
+      }; ${fix ? 'claimed for it' : 'a repair claims it for it'}`,
+    });
+  }
+  // A document the repair moves is claimed afresh with its new paths: its old claims are not findings of their own.
+  const movingOwners = new Set(moves.map((holder) => ownerKey(holder)));
+  for (const [key, claim] of claims) {
+    if (claim.reserved || held.has(key) || moving.has(key) || movingOwners.has(claim.owner)) continue;
+    ledgerFindings += 1;
+    log.add({
+      kind: 'claim',
+      uid: claim.uid,
+      documentId: claim.documentId,
+      locale: claim.locale,
+      message: `the path claims table gives ${claim.path} (${claim.locale}) to ${claim.describe}, which is not there; ${fix ? 'released' : 'a repair releases it'}`,
+    });
+  }
+
+  if (!fix) return;
+  // Shallow first, categories before pages at one depth: moving a category moves what is below
+  // it, which may need no move of its own afterwards (moveToFreeSlug looks again).
+  const depth = (holder: PathHolder) => holder.path.split('/').length;
+  const order = [...moves].sort((a, b) => depth(a) - depth(b) || Number(a.uid === categoryUidOf(strapi) ? 0 : 1) - Number(b.uid === categoryUidOf(strapi) ? 0 : 1));
+  for (const holder of order) await moveToFreeSlug(strapi, holder, site, locales);
+  if (moves.length > 0 || ledgerFindings > 0 || (await slugLedgerStale(strapi))) {
+    await inTransaction(strapi, true, async (trx) => {
+      await reclaimEverything(strapi, trx, { slugs: true });
+      await claimReservedPaths(strapi, trx);
+    });
+  }
+}
+
+interface StoredClaim {
+  owner: string;
+  uid: string;
+  documentId: string;
+  locale: string;
+  path: string;
+  reserved: boolean;
+  describe: string;
+}
+
+/** Every row of the path claims table, keyed by locale and path (a few MB at 100 000 articles). */
+async function loadPathClaims(strapi: Core.Strapi): Promise<Map<string, StoredClaim>> {
+  const claims = new Map<string, StoredClaim>();
+  const { siteUid } = colophonConfig(strapi).trails;
+  for (let cursor = 0; ; ) {
+    const rows: Array<{ id: number; locale: string; path: string; owner_uid: string; owner_document_id: string | null; reason: string | null }> =
+      await strapi.db.connection(PATH_CLAIMS_TABLE).select('*').where('id', '>', cursor).orderBy('id').limit(5000);
+    if (rows.length === 0) break;
+    cursor = Number(rows[rows.length - 1].id);
+    for (const row of rows) {
+      const reserved = row.owner_uid === siteUid && !row.owner_document_id;
+      claims.set(`${row.locale}\u0000${row.path}`, {
+        owner: ownerKey({ uid: row.owner_uid, documentId: row.owner_document_id ?? '' }),
+        uid: row.owner_uid,
+        documentId: row.owner_document_id ?? '',
+        locale: row.locale,
+        path: row.path,
+        reserved,
+        describe: reserved ? (row.reason ?? 'the Site') : `${shortType(strapi, row.owner_uid)} ${row.owner_document_id}`,
+      });
+    }
+  }
+  return claims;
+}
+
+/** Whether some trail target's slugs are missing from (or stale in) the slug claims table. */
+async function slugLedgerStale(strapi: Core.Strapi): Promise<boolean> {
+  const ledger = ledgerOf(strapi);
+  return strapi.db.transaction(async ({ trx }) => {
+    for (const owner of ledger.owners) {
+      if (!owner.slugColumn) continue;
+      if ((await findUnclaimed(ledger, trx, owner, { uid: owner.uid, documents: 'all' }, 'slug', 1)).length > 0) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Moves one document of one locale off a path it may not keep: a free slug from its title,
+ * then what a save of that slug does (re-derivation, the category's subtree, redirects, the
+ * ledger), in one transaction under the repair lock.
+ */
+async function moveToFreeSlug(strapi: Core.Strapi, holder: PathHolder, site: SiteTrailSettings, locales: string[]): Promise<void> {
+  const { trails } = colophonConfig(strapi);
+  const target = trails.targets.find((candidate) => candidate.uid === holder.uid);
+  await inTransaction(strapi, true, async (trx) => {
+    const inputs = await loadDerivationInputs(strapi, trx);
+    // Still in the way? An earlier move (its category's) may have taken it along already.
+    const { columns, table: ownerTable } = ownerTypeOf(ledgerOf(strapi), holder.uid)!;
+    const current: Array<{ path: string | null }> = await sql(strapi, trx, ownerTable)
+      .select(`${columns.path} as path`)
+      .where(columns.documentId, holder.documentId)
+      .where(columns.locale, holder.locale);
+    const paths = [...new Set(current.map((row) => row.path).filter((path): path is string => Boolean(path)))];
+    const inTheWay = async (path: string) =>
+      Boolean(findReservedPath(path, site, holder.locale, locales)) ||
+      planReservedPaths(site, locales).some((entry) => entry.locale === holder.locale && entry.path === path) ||
+      Boolean(await findPathClaim(strapi, trx, path, holder.locale, { uid: holder.uid, documentId: holder.documentId }));
+    let blocked = false;
+    for (const path of paths) if (await inTheWay(path)) blocked = true;
+    if (!blocked) return;
+    const reservedFrom = paths.filter((path) => findReservedPath(path, site, holder.locale, locales) || planReservedPaths(site, locales).some((entry) => entry.locale === holder.locale && entry.path === path));
+    if (target) {
+      const before = await publishedPaths(strapi, trx, target, holder.documentId);
+      await settleFreshSlugs(strapi, trx, { kind: 'target', target }, holder.documentId, inputs, { locales: [holder.locale] });
+      await deriveAfterTargetWrite(strapi, trx, target, holder.documentId, before, inputs);
+      await claimDocumentPaths(strapi, trx, target.uid, holder.documentId, target.slugField);
+      await dropRedirectsFrom(strapi, trx, holder.locale, reservedFrom);
+      return;
+    }
+    await settleFreshSlugs(strapi, trx, { kind: 'category' }, holder.documentId, inputs, { locales: [holder.locale] });
+    const table = tableOf(strapi, trails.categoryUid);
+    const rows: Array<{ id: number }> = await sql(strapi, trx, table)
+      .select('id')
+      .where(columnOf(strapi, trails.categoryUid, 'documentId'), holder.documentId)
+      .where(columnOf(strapi, trails.categoryUid, 'locale'), holder.locale);
+    await cascadeFromCategories(strapi, trx, rows.map((row) => Number(row.id)));
+    await claimDocumentPaths(strapi, trx, trails.categoryUid, holder.documentId, 'slug');
+    await dropRedirectsFrom(strapi, trx, holder.locale, reservedFrom);
+  });
+}
+
+/**
+ * A move off a reserved path records redirects from it, as every move does; but that path is
+ * another page's (the English home, in French), so no rule of this locale may leave from it or
+ * from below it.
+ */
+async function dropRedirectsFrom(strapi: Core.Strapi, trx: unknown, locale: string, paths: string[]): Promise<void> {
+  const uid = colophonConfig(strapi).trails.redirectUid;
+  const from = columnOf(strapi, uid, 'from');
+  for (const path of paths) {
+    await sql(strapi, trx, tableOf(strapi, uid))
+      .where(columnOf(strapi, uid, 'locale'), locale)
+      .where((query: any) => query.where(from, path).orWhere(from, `${path}/`))
+      .delete();
+  }
+}
+
+function categoryUidOf(strapi: Core.Strapi): string {
+  return colophonConfig(strapi).trails.categoryUid;
+}
+
+function shortType(strapi: Core.Strapi, uid: string): string {
+  return strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.info?.singularName ?? uid;
+}
+
+/** `article "Course au titre" (documentId abc…, fr)`. */
+function describeHolder(strapi: Core.Strapi, holder: PathHolder): string {
+  return `${describeClaim({ uid: holder.uid, type: shortType(strapi, holder.uid), documentId: holder.documentId, label: holder.label }).replace(/\)$/, `, ${holder.locale})`)}`;
+}
