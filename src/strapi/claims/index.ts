@@ -10,8 +10,8 @@ import { findUnclaimed, ledgerOf, rebuildClaims, syncDocumentClaims, syncReserve
 import { siteLocales } from './site-edits';
 
 export { registerClaimModels, PATH_CLAIMS_TABLE, SLUG_CLAIMS_TABLE } from './models';
-export { claimPath, claimSlug, findUnclaimed, ledgerOf, rebuildClaims, syncDocumentClaims, syncReservedPaths } from './ledger';
-export type { ClaimConflict, Ledger, OwnerType, RebuildScope } from './ledger';
+export { claimPath, claimSlug, findStaleSlugClaims, findUnclaimed, ledgerOf, moveSubtreeClaims, ownerTypeOf, rebuildClaims, syncDocumentClaims, syncReservedPaths } from './ledger';
+export type { ClaimConflict, Ledger, OwnerType, RebuildScope, SubtreeMove } from './ledger';
 export { refuseSiteEditCollisions, siteLocales, PATH_SETTINGS } from './site-edits';
 import { guardLocaleChanges } from './site-edits';
 

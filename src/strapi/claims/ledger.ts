@@ -336,9 +336,10 @@ export async function findUnclaimed(
   const valueColumn = kind === 'path' ? columns.path : type.slugColumn!;
   const claims = kind === 'path' ? PATH_CLAIMS_TABLE : SLUG_CLAIMS_TABLE;
   const claimedValue = kind === 'path' ? 'path' : 'slug';
+  // A document's draft and published rows often share the value: one finding, not two.
   const query = ledger
     .table(trx, type.table)
-    .select(`${columns.documentId} as documentId`, `${columns.locale} as locale`, `${valueColumn} as value`)
+    .distinct(`${columns.documentId} as documentId`, `${columns.locale} as locale`, `${valueColumn} as value`)
     .whereNotNull(valueColumn)
     .where(valueColumn, '<>', '')
     .whereNotExists((exists: any) =>
@@ -386,4 +387,90 @@ export async function syncReservedPaths(ledger: Ledger, trx: unknown, reserved: 
     }
   }
   return null;
+}
+
+/** Slug claims of `type` that no row of their document holds any more (up to `limit`). */
+export async function findStaleSlugClaims(
+  ledger: Ledger,
+  trx: unknown,
+  type: OwnerType,
+  limit: number
+): Promise<Array<{ documentId: string; locale: string; slug: string }>> {
+  if (!type.slugColumn) return [];
+  const { columns } = type;
+  const rows: Array<{ documentId: string; locale: string; slug: string }> = await ledger
+    .table(trx, SLUG_CLAIMS_TABLE)
+    .select('owner_document_id as documentId', 'locale', 'slug')
+    .where('owner_uid', type.uid)
+    .whereNotExists((exists: any) =>
+      exists
+        .select(ledger.subquery().client.raw('1'))
+        .from(type.table)
+        .whereRaw('??.?? = ??.??', [type.table, columns.documentId, SLUG_CLAIMS_TABLE, 'owner_document_id'])
+        .whereRaw(`COALESCE(??.??, '') = ??.??`, [type.table, columns.locale, SLUG_CLAIMS_TABLE, 'locale'])
+        .whereRaw('??.?? = ??.??', [type.table, type.slugColumn, SLUG_CLAIMS_TABLE, 'slug'])
+    )
+    .limit(limit);
+  return rows;
+}
+
+/** A subtree that moved: every claim at `from` or below it now lives at the same place under `to`. */
+export interface SubtreeMove {
+  from: string;
+  to: string;
+  locale: string;
+}
+
+/**
+ * Moves the claims of moved subtrees (a category renamed, re-slugged or moved, and every page
+ * below it) in one UPDATE each: `from` becomes `to` and `from/…` becomes `to/…`, whatever the
+ * number of pages, without reading them. The moved category claimed `to` for itself before it
+ * was written (settleSlug); that claim gives way to the one that moves there. `to` and what
+ * lies below it are free (the write checked it), so the UPDATE meets no other claim; if it
+ * did (a row stored behind the ledger's back), the unique index refuses it and the caller gets
+ * a 400 naming the path, never a second claim on it.
+ */
+export async function moveSubtreeClaims(ledger: Ledger, trx: unknown, moves: readonly SubtreeMove[]): Promise<ClaimConflict | null> {
+  for (const move of moves) {
+    if (move.from === move.to) continue;
+    const mover = await readPathClaim(ledger, trx, move.locale, move.from);
+    if (mover) {
+      await ledger
+        .table(trx, PATH_CLAIMS_TABLE)
+        .where({ locale: move.locale, path: move.to, owner_uid: mover.owner_uid, owner_document_id: mover.owner_document_id })
+        .delete();
+    }
+    const concat = ledger.dialect === 'mysql' ? 'CONCAT(?, SUBSTRING(??, ?))' : '(CAST(? AS TEXT) || SUBSTR(??, CAST(? AS INTEGER)))';
+    const below = `${move.from}/`;
+    try {
+      await ledger
+        .table(trx, PATH_CLAIMS_TABLE)
+        .where('locale', move.locale)
+        .whereNotNull('owner_document_id')
+        .where((query: any) =>
+          query
+            .where('path', move.from)
+            // LIKE finds the rows on the index; SQLite's LIKE ignores case, so compare the prefix exactly too.
+            .orWhere((prefix: any) =>
+              prefix.whereRaw(`?? LIKE ? ESCAPE '!'`, ['path', `${escapeLike(below)}%`]).whereRaw('SUBSTR(??, 1, ?) = ?', ['path', below.length, below])
+            )
+        )
+        .update({ path: ledger.subquery().client.raw(concat, [move.to, 'path', move.from.length + 1]) });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return { locale: move.locale, path: move.to, holder: await holderOfPath(ledger, trx, move.locale, move.to) };
+    }
+  }
+  return null;
+}
+
+/** PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE, MySQL/MariaDB ER_DUP_ENTRY (1062). */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'ER_DUP_ENTRY' || errno === 1062;
+}
+
+/** LIKE treats % and _ as wildcards; '!' is the escape character. */
+function escapeLike(value: string): string {
+  return value.replace(/[!%_]/g, (character) => `!${character}`);
 }

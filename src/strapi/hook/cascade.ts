@@ -6,7 +6,9 @@ import { rederiveCategories } from '../trails/rederive-categories';
 import { rederiveTargets, type SkippedRow } from './rederive-targets';
 import { loadSiteSettings } from '../trails/site-settings';
 import { loadPublisher } from '../attribution/publisher';
-import { reclaimAfterCascade } from '../claims';
+import { ledgerOf, moveSubtreeClaims, reclaimAfterCascade, refuseConflict } from '../claims';
+import { isCoveredByPrefix, toPrefixRule } from '../../core/trail';
+import type { PathChange } from '../trails/redirects';
 
 /** The Site, the category tree (`tree` when the caller read it already, in this transaction) and the publisher. */
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown, tree?: CategoryTree): Promise<DerivationInputs> {
@@ -51,18 +53,23 @@ export async function cascadeFromCategories(
 ): Promise<CascadeReport> {
   const inputs = await loadDerivationInputs(strapi, trx);
   const affected = [...new Set(categoryIds.filter((id) => inputs.tree.nodes.has(id)).flatMap((id) => inputs.tree.subtreeIds(id)))];
-  const { coveredByPrefix, moved } = await rederiveCategories(strapi, trx, affected, inputs);
+  const { coveredByPrefix, subtreeMoves } = await rederiveCategories(strapi, trx, affected, inputs);
+  // A moved category moved every page below it: their claims move with it, one UPDATE a subtree.
+  const conflict = await moveSubtreeClaims(ledgerOf(strapi), trx, subtreeMoves);
+  if (conflict) refuseConflict(conflict, 'slug');
+  const movedWith = (move: PathChange) =>
+    subtreeMoves.some((top) => (top.locale ?? '') === (move.locale ?? '') && isCoveredByPrefix(move, toPrefixRule(top)));
   let rows = 0;
-  let pagesMoved = moved;
+  let pagesMoved = false;
   const skipped: SkippedRow[] = [];
   for (const target of colophonConfig(strapi).trails.targets) {
-    const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs, { coveredByPrefix });
+    const result = await rederiveTargets(strapi, trx, target, { categoryIds: affected }, inputs, { coveredByPrefix, movedWith });
     rows += result.rows;
     pagesMoved ||= result.pathsMoved;
     for (const row of result.skipped) skipped.push(row);
   }
-  // A moved category moved every page below it (and a category's write may have filed pages
-  // in it from its side): their claims follow, in three statements a type.
+  // Pages that moved otherwise (filed in a category from its side, or never claimed): their
+  // claims are taken again from their rows, in three statements a type.
   if (pagesMoved) await reclaimAfterCascade(strapi, trx, affected);
   reportDamage(strapi, inputs, affected, skipped);
   return { categories: affected.length, rows };

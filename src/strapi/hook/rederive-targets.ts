@@ -38,7 +38,10 @@ export interface SkippedRow {
 
 export interface RederiveResult {
   rows: number;
-  /** Whether some row's path changed (it moved, or had none): the ledger must follow. */
+  /**
+   * Whether some row's path changed (it moved, or had none) in a way `options.movedWith` does
+   * not explain: the ledger must then claim those rows again.
+   */
   pathsMoved: boolean;
   /** Row id -> what was derived, kept for a single document's write (patching its response, its publish checks). */
   derived: Map<number, DerivedRow>;
@@ -52,6 +55,8 @@ export interface RederiveOptions {
    * records already sends them on (a moved category's whole subtree).
    */
   coveredByPrefix?: (move: PathChange) => boolean;
+  /** Whether a path change is its category's subtree moving (the ledger moves those claims itself). */
+  movedWith?: (move: PathChange) => boolean;
 }
 
 /**
@@ -109,7 +114,13 @@ export async function rederiveTargets(
         if (!options.coveredByPrefix?.(move)) pathChanges.push(move);
       }
       if (row.publishedAt && typeof values.path === 'string') livePaths.push({ path: values.path, locale: row.locale });
-      if (typeof values.path === 'string' && values.path !== row.path) result.pathsMoved = true;
+      if (
+        typeof values.path === 'string' &&
+        values.path !== row.path &&
+        !(row.path && options.movedWith?.({ from: row.path, to: values.path, locale: row.locale }))
+      ) {
+        result.pathsMoved = true;
+      }
       if (options.keepDerived) {
         result.derived.set(row.id, { locale: row.locale, published: Boolean(row.publishedAt), values, credits: rowCredits });
       }

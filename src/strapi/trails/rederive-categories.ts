@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { buildCategoryTrail } from '../../core/trail';
+import { buildCategoryTrail, planPrefixMoves } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
 import type { DerivationInputs } from '../hook/derive-target';
@@ -12,6 +12,8 @@ export interface CategoryRederivation {
   coveredByPrefix: (move: PathChange) => boolean;
   /** Whether any category's path changed: then every page below it moved, and must be claimed again. */
   moved: boolean;
+  /** The roots of the moved subtrees (core's planPrefixMoves), per locale: what moved with them is implied. */
+  subtreeMoves: Array<{ from: string; to: string; locale: string }>;
 }
 
 /**
@@ -48,5 +50,8 @@ export async function rederiveCategories(
     trx,
     [...derived].map(([id, values]) => ({ path: values.path as string, locale: inputs.tree.nodes.get(id)!.locale }))
   );
-  return { derived, coveredByPrefix, moved: moves.length > 0 };
+  const subtreeMoves = [...new Set(moves.map((move) => move.locale ?? ''))].flatMap((locale) =>
+    planPrefixMoves(moves.filter((move) => (move.locale ?? '') === locale)).map((top) => ({ ...top, locale }))
+  );
+  return { derived, coveredByPrefix, moved: moves.length > 0, subtreeMoves };
 }
