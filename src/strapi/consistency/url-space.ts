@@ -1,8 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { findPathCollisions, ownerKey, type PathHolder } from '../../core/consistency';
 import { findReservedPath, planReservedPaths, type SiteTrailSettings } from '../../core/trail';
-import { claimDocumentPaths, claimReservedPaths, findUnclaimed, ledgerOf, PATH_CLAIMS_TABLE, reclaimEverything, siteLocales } from '../claims';
-import { ownerTypeOf } from '../claims/ledger';
+import {
+  claimDocumentPaths,
+  claimReservedPaths,
+  findStaleSlugClaims,
+  findUnclaimed,
+  ledgerOf,
+  ownerTypeOf,
+  PATH_CLAIMS_TABLE,
+  reclaimEverything,
+  siteLocales,
+} from '../claims';
 import { colophonConfig } from '../colophon-config';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
@@ -102,13 +111,15 @@ export async function checkUrlSpace(context: CheckContext): Promise<void> {
     });
   }
 
+  ledgerFindings += await checkSlugLedger(strapi, fix, log, movingOwners);
+
   if (!fix) return;
   // Shallow first, categories before pages at one depth: moving a category moves what is below
   // it, which may need no move of its own afterwards (moveToFreeSlug looks again).
   const depth = (holder: PathHolder) => holder.path.split('/').length;
   const order = [...moves].sort((a, b) => depth(a) - depth(b) || Number(a.uid === categoryUidOf(strapi) ? 0 : 1) - Number(b.uid === categoryUidOf(strapi) ? 0 : 1));
   for (const holder of order) await moveToFreeSlug(strapi, holder, site, locales);
-  if (moves.length > 0 || ledgerFindings > 0 || (await slugLedgerStale(strapi))) {
+  if (moves.length > 0 || ledgerFindings > 0) {
     await inTransaction(strapi, true, async (trx) => {
       await reclaimEverything(strapi, trx, { slugs: true });
       await claimReservedPaths(strapi, trx);
@@ -151,16 +162,49 @@ async function loadPathClaims(strapi: Core.Strapi): Promise<Map<string, StoredCl
   return claims;
 }
 
-/** Whether some trail target's slugs are missing from (or stale in) the slug claims table. */
-async function slugLedgerStale(strapi: Core.Strapi): Promise<boolean> {
+/** Most ledger findings a check lists per kind and type: a load with the hook off leaves every row unclaimed. */
+const LEDGER_FINDINGS_LISTED = 1000;
+
+/**
+ * The slug claims table against the rows: a trail target's slug its document holds but the
+ * table does not give it, and a slug claim no row of its document holds. Documents a repair
+ * moves anyway are left out. Returns how many findings it logged.
+ */
+async function checkSlugLedger(strapi: Core.Strapi, fix: boolean, log: CheckContext['log'], moving: Set<string>): Promise<number> {
   const ledger = ledgerOf(strapi);
-  return strapi.db.transaction(async ({ trx }) => {
+  let found = 0;
+  await inTransaction(strapi, false, async (trx) => {
     for (const owner of ledger.owners) {
       if (!owner.slugColumn) continue;
-      if ((await findUnclaimed(ledger, trx, owner, { uid: owner.uid, documents: 'all' }, 'slug', 1)).length > 0) return true;
+      for (const row of await findUnclaimed(ledger, trx, owner, { uid: owner.uid, documents: 'all' }, 'slug', LEDGER_FINDINGS_LISTED)) {
+        if (moving.has(ownerKey({ uid: owner.uid, documentId: row.documentId }))) continue;
+        found += 1;
+        log.add({
+          kind: 'claim',
+          uid: owner.uid,
+          documentId: row.documentId,
+          locale: row.locale,
+          message: `${owner.type} ${row.documentId} (${row.locale}) has the slug ${row.value}, which the slug claims table does not give it; ${
+            fix ? 'claimed for it' : 'a repair claims it for it'
+          }`,
+        });
+      }
+      for (const claim of await findStaleSlugClaims(ledger, trx, owner, LEDGER_FINDINGS_LISTED)) {
+        if (moving.has(ownerKey({ uid: owner.uid, documentId: claim.documentId }))) continue;
+        found += 1;
+        log.add({
+          kind: 'claim',
+          uid: owner.uid,
+          documentId: claim.documentId,
+          locale: claim.locale,
+          message: `the slug claims table gives ${claim.slug} (${claim.locale}) to ${owner.type} ${claim.documentId}, which does not have it; ${
+            fix ? 'released' : 'a repair releases it'
+          }`,
+        });
+      }
     }
-    return false;
   });
+  return found;
 }
 
 /**

@@ -70,6 +70,7 @@ describe('the checker and the URL space', () => {
       // And the ledger lost a row's claim, and kept one for a path no one holds.
       fixture.unclaimed = await make.article('Sans titre de propriété', { published: true });
       await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: fixture.unclaimed.documentId }).delete();
+      await app.strapi.db.connection('colophon_slug_claims').where({ owner_document_id: fixture.unclaimed.documentId }).delete();
       await app.strapi.db
         .connection('colophon_path_claims')
         .insert({ locale: 'fr', path: '/fantome', owner_uid: ARTICLE, owner_document_id: fixture.keeper.documentId });
@@ -96,9 +97,10 @@ describe('the checker and the URL space', () => {
         expect.arrayContaining([
           expect.stringContaining(`holds ${(await rowsOf(ARTICLE, fixture.unclaimed.documentId))[0].path}, which the path claims table does not list`),
           expect.stringContaining('gives /fantome (fr) to article'),
+          expect.stringContaining('has the slug sans-titre-de-propriete, which the slug claims table does not give it'),
         ])
       );
-      expect(report.counts).toEqual(expect.objectContaining({ duplicatePaths: 1, reservedPaths: 2, claims: 2 }));
+      expect(report.counts).toEqual(expect.objectContaining({ duplicatePaths: 1, reservedPaths: 2, claims: 3 }));
       // A check only reads.
       expect((await rowsOf(ARTICLE, fixture.intruder.documentId))[0].path).toBe(fixture.keeper.path);
     });
@@ -108,7 +110,7 @@ describe('the checker and the URL space', () => {
       expect(await runConsistencyCommand(app.strapi, 'check', (line) => lines.push(line))).toBe(1);
       expect(lines).toContainEqual(expect.stringMatching(/^\[duplicate-path\] article "Autre match" \(documentId \w+, fr\) is on \/sport\/match, which article "Match"/));
       expect(lines).toContainEqual(expect.stringMatching(/^\[reserved-path\] category "Anglais" .* is on \/en, which is the URL space of locale en/));
-      expect(lines[lines.length - 1]).toMatch(/duplicatePaths 1, reservedPaths 2, claims 2\.$/);
+      expect(lines[lines.length - 1]).toMatch(/duplicatePaths 1, reservedPaths 2, claims 3\.$/);
     });
 
     it('moves each later claimant to a free slug with fix, after which nothing is left', async () => {
