@@ -194,8 +194,14 @@ async function seedNewsroom(strapi, articles, { outside = 0 } = {}) {
   await analyze(strapi);
 
   const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/hook/cascade.js'));
+  const { reclaimEverything, claimReservedPaths } = require(path.join(strapi.dirs.dist.root, 'src/strapi/claims/index.js'));
   const started = performance.now();
-  await strapi.db.transaction(({ trx }) => cascadeEverything(strapi, trx));
+  // What `npm run rederive` does after a bulk load: derive, then claim every path and slug.
+  await strapi.db.transaction(async ({ trx }) => {
+    await cascadeEverything(strapi, trx);
+    const conflict = (await reclaimEverything(strapi, trx, { slugs: true })) ?? (await claimReservedPaths(strapi, trx));
+    if (conflict) throw new Error(`the seeded newsroom shares a path: ${conflict.path} (${conflict.locale})`);
+  });
   const fullRebuildMs = performance.now() - started;
   await analyze(strapi);
   return { root, source, leaves, outsideRoot, fullRebuildMs };
