@@ -152,6 +152,46 @@ describe('every door keeps one page per path', () => {
       expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: ['blogPath'] })]);
     });
 
+    it('refuses a locale prefix mode that would put a page of the unprefixed locale on another locale’s home', async () => {
+      await newsroom(app).site({ blogPath: '', localePrefix: 'prefix-always' });
+      try {
+        const squatter = (await rest().post('categories', { name: 'En', slug: 'en' }).expect(201)).body.data;
+        expect(squatter.path).toBe('/fr/en');
+        const refused = await asPublic(app)
+          .put('/api/site')
+          .set('Authorization', `Bearer ${token}`)
+          .send({ data: { localePrefix: 'prefix-except-default' } })
+          .expect(400);
+        expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: ['localePrefix'] })]);
+        expect(refused.body.error.message).toContain(squatter.documentId);
+        expect((await newsroom(app).categoryRow(squatter.documentId)).path).toBe('/fr/en');
+        await app.strapi.documents(CATEGORY as any).delete({ documentId: squatter.documentId, locale: 'fr' } as any);
+      } finally {
+        await newsroom(app).site({ localePrefix: 'prefix-except-default' });
+      }
+    });
+
+    it('refuses a new locale whose home a page already holds', async () => {
+      await newsroom(app).site({ blogPath: '' });
+      try {
+        const de = (await rest().post('categories', { name: 'De', slug: 'de' }).expect(201)).body.data;
+        expect(de.path).toBe('/de');
+        const refused = await cm('post', '/i18n/locales').send({ code: 'de', name: 'German (de)', isDefault: false });
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.message).toContain(de.documentId);
+        expect(await app.strapi.plugin('i18n').service('locales').findByCode('de')).toBeFalsy();
+        await app.strapi.documents(CATEGORY as any).delete({ documentId: de.documentId, locale: 'fr' } as any);
+        // With the way clear, the locale is added, and its home is reserved from then on.
+        await cm('post', '/i18n/locales').send({ code: 'de', name: 'German (de)', isDefault: false }).expect(200);
+        const taken = await rest().post('categories', { name: 'De', slug: 'de' }).expect(400);
+        expect(taken.body.error.message).toContain('the URL space of locale de');
+      } finally {
+        const german = await app.strapi.plugin('i18n').service('locales').findByCode('de');
+        if (german) await app.strapi.plugin('i18n').service('locales').delete({ id: german.id });
+        await newsroom(app).site();
+      }
+    });
+
     it('refuses the same over GraphQL', async () => {
       const en = (await rest().post('categories', { name: 'En', slug: 'en' }).expect(201)).body.data;
       const result = await graphql(app, 'mutation { updateSite(data: { blogPath: "" }) { blogPath } }', {}, token);
@@ -159,6 +199,35 @@ describe('every door keeps one page per path', () => {
       expect(result.errors[0]?.message).toContain(en.documentId);
       expect((await app.strapi.documents('api::site.site' as any).findFirst({})).blogPath).toBe('/blog');
       await app.strapi.documents(CATEGORY as any).delete({ documentId: en.documentId, locale: 'fr' } as any);
+    });
+  });
+
+  describe('localizations, drafts and unpublishing', () => {
+    it('refuses a new localization whose explicit slug another document of that locale has', async () => {
+      const english = (await rest().post('articles', { title: 'Taken', slug: 'taken' }, { locale: 'en' }).expect(201)).body.data;
+      const french = (await rest().post('articles', { title: 'Pris' }).expect(201)).body.data;
+      const refused = await cm('put', `${CM(ARTICLE)}/${french.documentId}`).query({ locale: 'en' }).send({ title: 'Taken too', slug: 'taken' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(english.documentId);
+      expect(await app.strapi.db.query(ARTICLE as any).count({ where: { documentId: french.documentId, locale: 'en' } })).toBe(0);
+    });
+
+    it('frees the path a discarded draft had, and keeps the published one', async () => {
+      const article = (await rest().post('articles', { title: 'Version publiée' }).expect(201)).body.data;
+      await rest().put('articles', article.documentId, { slug: 'version-brouillon' }, { locale: 'fr', status: 'draft' }).expect(200);
+      await cm('post', `${CM(ARTICLE)}/${article.documentId}/actions/discard`).query({ locale: 'fr' }).send({}).expect(200);
+      const taker = (await rest().post('articles', { title: 'Autre', slug: 'version-brouillon' }).expect(201)).body.data;
+      expect(taker.path).toBe('/blog/version-brouillon');
+      await rest().post('articles', { title: 'Autre encore', slug: 'version-publiee' }).expect(400);
+    });
+
+    it('frees a published path the draft has left when the page is unpublished', async () => {
+      const article = (await rest().post('articles', { title: 'En ligne' }).expect(201)).body.data;
+      await rest().put('articles', article.documentId, { slug: 'hors-ligne' }, { locale: 'fr', status: 'draft' }).expect(200);
+      await rest().post('articles', { title: 'Pas encore', slug: 'en-ligne' }).expect(400);
+      await cm('post', `${CM(ARTICLE)}/${article.documentId}/actions/unpublish`).query({ locale: 'fr' }).send({}).expect(200);
+      const taker = (await rest().post('articles', { title: 'Maintenant', slug: 'en-ligne' }).expect(201)).body.data;
+      expect(taker.path).toBe('/blog/en-ligne');
     });
   });
 
