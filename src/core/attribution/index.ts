@@ -8,6 +8,8 @@ export type { Typography } from './resolveTypography';
 export { cleanText, FIELD_MAX_LENGTH } from './cleanText';
 export { toHttpUrl } from './toHttpUrl';
 export { normalizeWebUrl, URL_MAX_LENGTH } from './normalizeWebUrl';
+export { normalizeBlockLinks } from './normalizeBlockLinks';
+export type { BlockLinkProblem } from './normalizeBlockLinks';
 export type { NormalizedUrl, WebUrlOptions } from './normalizeWebUrl';
 export { escapeMarkdown, escapeMarkdownUrl } from './escapeMarkdown';
 export { findOriginalUrl } from './findOriginalUrl';

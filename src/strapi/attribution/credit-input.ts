@@ -1,4 +1,4 @@
-import { describeCredit, normalizeWebUrl, resolveTypography, type Credit, type WebUrlOptions } from '../../core/attribution';
+import { describeCredit, normalizeBlockLinks, normalizeWebUrl, resolveTypography, type Credit, type WebUrlOptions } from '../../core/attribution';
 import { stripInvisibleFromFields, type TextFieldKinds } from '../../core/text';
 import type { WriteBlocker } from '../hook/target-writes';
 import type { DerivedRow } from '../hook/rederive-targets';
@@ -72,19 +72,19 @@ export function prepareCreditInput(data: Record<string, unknown>, creditsField: 
   });
 }
 
-/** A trail target's own public text (TARGET_TEXT_FIELDS), as sent, before Strapi writes it. */
+/**
+ * A trail target's own public text (TARGET_TEXT_FIELDS), as sent, before Strapi writes it,
+ * and the links inside its body (normalizeBlockLinks): a `javascript:` link is a 400 naming
+ * where it is, e.g. `["body", 0, "children", 1, "url"]`.
+ */
 export function prepareTargetText(data: Record<string, unknown>): void {
   stripTextFields(data, TARGET_TEXT_FIELDS);
-}
-
-/**
- * @deprecated What src/strapi/hook/target-writes.ts calls today on a target's data, kept so
- * that call covers the target's whole input: prepareCreditInput then prepareTargetText. Call
- * those two there instead, then delete this.
- */
-export function normalizeCreditUrls(data: Record<string, unknown>, creditsField: string): void {
-  prepareCreditInput(data, creditsField);
-  prepareTargetText(data);
+  for (const field of TARGET_TEXT_FIELDS.blocks ?? []) {
+    if (!Array.isArray(data[field])) continue;
+    const { blocks, problem } = normalizeBlockLinks(data[field]);
+    if (problem) failAt([field, ...problem.path], `${describePath([field, ...problem.path])} ${problem.message}`);
+    data[field] = blocks;
+  }
 }
 
 /**
@@ -97,9 +97,6 @@ export function prepareSourceInput(data: Record<string, unknown> | undefined, ur
   for (const field of urlFields) normalizeUrlField(data, field, [field]);
   stripTextFields(data, SOURCE_TEXT_FIELDS, [], ['name']);
 }
-
-/** @deprecated The name the hook still calls (src/strapi/hook/derive-on-write.ts): use prepareSourceInput. */
-export const normalizeSourceUrls = prepareSourceInput;
 
 /**
  * The credits the footer would leave out, as blockers naming each (`credits.<index>`): a credit

@@ -142,4 +142,38 @@ describe('every URL field follows one rule, through every door', () => {
       expect(await app.strapi.db.query('api::source.source').count({ where: { name: 'Piège' } })).toBe(0);
     });
   });
+
+  describe('links inside an article’s body', () => {
+    const body = (url: string) => [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Lire ' }, { type: 'link', url, children: [{ type: 'text', text: 'la source' }] }] },
+    ];
+    const linkOf = (row: any) => row.body[0].children[1].url;
+
+    it('refuses a javascript: link with a 400 naming where it is, over REST and GraphQL, and writes nothing', async () => {
+      const before = await app.strapi.db.query('api::article.article').count({});
+      const response = await asPublic(app)
+        .post('/api/articles')
+        .query({ locale: 'fr' })
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { title: 'Piège', body: body('javascript:alert(document.cookie)') } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.errors[0]).toMatchObject({ path: ['body', 0, 'children', 1, 'url'] });
+
+      const result = await graphql(
+        app,
+        'mutation ($data: ArticleInput!) { createArticle(data: $data, locale: "fr") { documentId } }',
+        { data: { title: 'Piège', body: body('data:text/html,<script>alert(1)</script>') } },
+        token
+      );
+      expect(result.errors[0]?.extensions?.error?.name).toBe('ValidationError');
+      expect(await app.strapi.db.query('api::article.article').count({})).toBe(before);
+    });
+
+    it('stores web links in the one URL form and keeps paths of the site as written', async () => {
+      const spoofed = await newsroom(app).article('Lien', { data: { body: body(`https://ex.org/gpj${RLO}.exe`) } });
+      expect(linkOf(spoofed)).toBe('https://ex.org/gpj%E2%80%AE.exe');
+      const internal = await newsroom(app).article('Lien interne', { data: { body: body('/blog/monde') } });
+      expect(linkOf(internal)).toBe('/blog/monde');
+    });
+  });
 });
