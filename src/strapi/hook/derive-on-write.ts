@@ -7,7 +7,7 @@ import {
   prepareCategoryDelete,
   prepareCategoryWrite,
 } from '../trails/category-writes';
-import { normalizeSourceUrls, refuseSilentCredits } from '../attribution/credit-input';
+import { prepareSourceInput, refuseSilentCredits } from '../attribution/credit-input';
 import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../attribution/source-writes';
 import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from './target-writes';
 import type { WriteParams } from './write-context';
@@ -52,7 +52,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     const params = context.params as WriteParams;
     if (isSource && action === 'create') {
       // A source just created is credited nowhere yet: nothing to derive, nothing to lock.
-      normalizeSourceUrls(params.data);
+      prepareSourceInput(params.data);
       return next();
     }
     return strapi.db.transaction(async ({ trx }) => {
@@ -127,7 +127,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       }
 
       if (isSource) {
-        normalizeSourceUrls(params.data);
+        prepareSourceInput(params.data);
         const result: any = await next();
         if (result?.documentId) await deriveAfterSourceWrite(strapi, trx, result.documentId);
         return result;

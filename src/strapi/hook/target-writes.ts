@@ -11,7 +11,7 @@ import { columnOf, sql, tableOf } from '../database/schema';
 import { settleSlug } from '../trails/unique-slug';
 import { buildArticleTrail } from '../../core/trail';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from './write-context';
-import { normalizeCreditUrls } from '../attribution/credit-input';
+import { prepareCreditInput, prepareTargetText } from '../attribution/credit-input';
 
 export const TARGET_DERIVED_FIELDS = ['breadcrumbs', 'breadcrumbText', 'path', 'structuredData', 'structuredDataHtml', 'attribution', 'seo'];
 
@@ -48,7 +48,8 @@ export async function prepareTargetWrite(
 
   const locale = await writeLocale(strapi, params);
   const { creditsField } = colophonConfig(strapi).attribution;
-  normalizeCreditUrls(data, creditsField);
+  prepareCreditInput(data, creditsField);
+  prepareTargetText(data);
   const existing =
     action === 'update' && params.documentId
       ? await strapi.db.query(target.uid as any).findOne({
