@@ -12,7 +12,7 @@ import { dropRedirectsTo, type LocalePath } from './redirects';
 import { describeClaim, findPathClaim } from './path-claims';
 import { loadSiteSettings } from './site-settings';
 import { reclaimAfterCascade } from '../claims';
-import { stripInvisible } from '../../core/text';
+import { stripInvisible, stripInvisibleFromFields } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
 
 export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs'];
@@ -34,6 +34,8 @@ export async function prepareCategoryWrite(
   const data = (params.data ??= {});
   const owner = params.documentId ?? (typeof data.documentId === 'string' ? data.documentId : undefined);
   dropDerivedFields(data, CATEGORY_DERIVED_FIELDS);
+  // Readers see the description beside the category's pages: no bidi override may ride along.
+  Object.assign(data, stripInvisibleFromFields(data, { text: ['description'] }));
   const locale = await writeLocale(strapi, params);
 
   const tree = await loadCategoryTree(strapi, trx);
