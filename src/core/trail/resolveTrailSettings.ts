@@ -25,7 +25,9 @@ export function resolveTrailSettings(site: SiteTrailSettings): ResolvedTrailSett
   return {
     // Every crumb, breadcrumbText and JSON-LD repeat these: no bidi override may ride along.
     siteName: stripInvisible(site.name),
-    baseUrl: hasText(site.baseUrl) ? site.baseUrl.trim().replace(/\/+$/, '') : '',
+    // Every page's URL is built on it: a query or fragment stored before Site writes refused
+    // them would end up in the middle of each ("https://example.org/#top/blog/…").
+    baseUrl: hasText(site.baseUrl) ? site.baseUrl.trim().replace(/[?#].*$/, '').replace(/\/+$/, '') : '',
     blogLabel: hasText(site.blogLabel) ? stripInvisible(site.blogLabel) : DEFAULT_BLOG_LABEL,
     blogPath: normalizeBlogPath(site.blogPath),
     // An empty separator would glue the labels together into one unreadable word.

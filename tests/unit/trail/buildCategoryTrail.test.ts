@@ -48,3 +48,13 @@ describe('buildCategoryTrail', () => {
     expect(() => buildCategoryTrail(site, [])).toThrow(RangeError);
   });
 });
+
+describe('a base URL stored before Site writes refused queries and fragments', () => {
+  it('builds every URL on its origin and path only', () => {
+    const trail = buildCategoryTrail({ name: 'S', baseUrl: 'https://example.org/#top' }, [{ label: 'Monde', slug: 'monde' }]);
+    expect(trail.breadcrumbs.map((crumb) => crumb.url)).toEqual(['https://example.org/', 'https://example.org/blog', 'https://example.org/blog/monde']);
+    expect(buildCategoryTrail({ name: 'S', baseUrl: 'https://example.org/news?x=1' }, [{ label: 'A', slug: 'a' }]).breadcrumbs[2].url).toBe(
+      'https://example.org/news/blog/a'
+    );
+  });
+});
