@@ -4,6 +4,7 @@ import { colophonConfig } from '../colophon-config';
 import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import { fail } from '../hook/write-context';
 import { loadSiteSettings } from '../trails/site-settings';
+import { PATH_CLAIMS_TABLE, SLUG_CLAIMS_TABLE } from './models';
 
 /** The Site fields that decide where every page lives, in the order a refusal names them. */
 export const PATH_SETTINGS = ['blogPath', 'defaultLocale', 'localePrefix'] as const;
@@ -83,8 +84,18 @@ export function guardLocaleChanges(strapi: Core.Strapi, sync: (trx: unknown) => 
     async afterCreate() {
       await strapi.db.transaction(({ trx }) => sync(trx));
     },
-    async afterDelete() {
-      await strapi.db.transaction(({ trx }) => sync(trx));
+    async afterDelete(event: any) {
+      // i18n deletes the locale's entries with a query of its own, past the document service:
+      // what they claimed goes with them, or the locale, added again, would find it taken.
+      const code = event.result?.code ?? event.params?.where?.code;
+      await strapi.db.transaction(async ({ trx }) => {
+        if (typeof code === 'string' && code !== '') {
+          for (const table of [PATH_CLAIMS_TABLE, SLUG_CLAIMS_TABLE]) {
+            await strapi.db.getConnection(table).transacting(trx as any).where('locale', code).whereNotNull('owner_document_id').delete();
+          }
+        }
+        await sync(trx);
+      });
     },
   } as any);
 }

@@ -7,8 +7,7 @@ import { rederiveTargets, type SkippedRow } from './rederive-targets';
 import { loadSiteSettings } from '../trails/site-settings';
 import { loadPublisher } from '../attribution/publisher';
 import { ledgerOf, moveSubtreeClaims, reclaimAfterCascade, refuseConflict } from '../claims';
-import { isCoveredByPrefix, toPrefixRule } from '../../core/trail';
-import type { PathChange } from '../trails/redirects';
+import { toPrefixRule } from '../../core/trail';
 
 /** The Site, the category tree (`tree` when the caller read it already, in this transaction) and the publisher. */
 export async function loadDerivationInputs(strapi: Core.Strapi, trx: unknown, tree?: CategoryTree): Promise<DerivationInputs> {
@@ -57,8 +56,13 @@ export async function cascadeFromCategories(
   // A moved category moved every page below it: their claims move with it, one UPDATE a subtree.
   const conflict = await moveSubtreeClaims(ledgerOf(strapi), trx, subtreeMoves);
   if (conflict) refuseConflict(conflict, 'slug');
-  const movedWith = (move: PathChange) =>
-    subtreeMoves.some((top) => (top.locale ?? '') === (move.locale ?? '') && isCoveredByPrefix(move, toPrefixRule(top)));
+  const rules = subtreeMoves.map((top) => ({ locale: top.locale ?? '', rule: toPrefixRule(top) }));
+  // Asked once a row: no allocation, and not at all when nothing moved (a rename of the name).
+  const movedWith =
+    rules.length === 0
+      ? undefined
+      : (from: string, to: string, locale: string | null) =>
+          rules.some((entry) => entry.locale === (locale ?? '') && from.startsWith(entry.rule.from) && to === entry.rule.to + from.slice(entry.rule.from.length));
   let rows = 0;
   let pagesMoved = false;
   const skipped: SkippedRow[] = [];

@@ -56,7 +56,7 @@ export interface RederiveOptions {
    */
   coveredByPrefix?: (move: PathChange) => boolean;
   /** Whether a path change is its category's subtree moving (the ledger moves those claims itself). */
-  movedWith?: (move: PathChange) => boolean;
+  movedWith?: (from: string, to: string, locale: string | null) => boolean;
 }
 
 /**
@@ -117,7 +117,7 @@ export async function rederiveTargets(
       if (
         typeof values.path === 'string' &&
         values.path !== row.path &&
-        !(row.path && options.movedWith?.({ from: row.path, to: values.path, locale: row.locale }))
+        !(row.path && options.movedWith?.(row.path, values.path, row.locale))
       ) {
         result.pathsMoved = true;
       }

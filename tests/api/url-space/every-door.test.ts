@@ -22,7 +22,7 @@ describe('every door keeps one page per path', () => {
     put: (collection: string, documentId: string, data: Record<string, unknown>, query: Record<string, string> = { locale: 'fr' }) =>
       asPublic(app).put(`/api/${collection}/${documentId}`).query(query).set('Authorization', `Bearer ${token}`).send({ data }),
   });
-  const cm = (method: 'post' | 'put' | 'get', path: string) =>
+  const cm = (method: 'post' | 'put' | 'get' | 'delete', path: string) =>
     asPublic(app)[method](path).set('Authorization', `Bearer ${admin}`);
 
   /** Every live path of a locale, drafts included, and who holds it. */
@@ -185,6 +185,13 @@ describe('every door keeps one page per path', () => {
         await cm('post', '/i18n/locales').send({ code: 'de', name: 'German (de)', isDefault: false }).expect(200);
         const taken = await rest().post('categories', { name: 'De', slug: 'de' }).expect(400);
         expect(taken.body.error.message).toContain('the URL space of locale de');
+
+        // Deleting the locale deletes its pages past the document service: their claims go too.
+        await rest().post('articles', { title: 'Gipfel' }, { locale: 'de' }).expect(201);
+        const german = await app.strapi.plugin('i18n').service('locales').findByCode('de');
+        await cm('delete', `/i18n/locales/${german.id}`).expect(200);
+        expect(Number((await app.strapi.db.connection('colophon_path_claims').where({ locale: 'de' }).count({ count: '*' }).first())!.count)).toBe(0);
+        expect(Number((await app.strapi.db.connection('colophon_slug_claims').where({ locale: 'de' }).count({ count: '*' }).first())!.count)).toBe(0);
       } finally {
         const german = await app.strapi.plugin('i18n').service('locales').findByCode('de');
         if (german) await app.strapi.plugin('i18n').service('locales').delete({ id: german.id });
