@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { planReservedPaths } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
-import { relationLinkOf, tableOf, columnOf } from '../database/schema';
+import { relationLinkOf, sql, tableOf, columnOf } from '../database/schema';
 import { lockTrailInputs } from '../database/locks';
 import { fail } from '../hook/write-context';
 import { describeClaim } from '../trails/path-claims';
@@ -9,7 +9,8 @@ import { loadSiteSettings } from '../trails/site-settings';
 import { findUnclaimed, ledgerOf, rebuildClaims, syncDocumentClaims, syncReservedPaths, type ClaimConflict, type RebuildScope } from './ledger';
 import { siteLocales } from './site-edits';
 
-export { registerClaimModels, PATH_CLAIMS_TABLE, SLUG_CLAIMS_TABLE } from './models';
+export { registerClaimModels, LEDGER_FILLED, PATH_CLAIMS_TABLE, SLUG_CLAIMS_TABLE } from './models';
+import { LEDGER_FILLED, PATH_CLAIMS_TABLE } from './models';
 export { claimPath, claimSlug, findStaleSlugClaims, findUnclaimed, ledgerOf, moveSubtreeClaims, ownerTypeOf, rebuildClaims, syncDocumentClaims, syncReservedPaths } from './ledger';
 export type { ClaimConflict, Ledger, OwnerType, RebuildScope, SubtreeMove } from './ledger';
 export { refuseSiteEditCollisions, siteLocales, PATH_SETTINGS } from './site-edits';
@@ -118,23 +119,27 @@ export async function reclaimEverything(strapi: Core.Strapi, trx: unknown, optio
   return rebuildClaims(ledger, trx, ledger.owners.map((owner) => ({ uid: owner.uid, documents: 'all' as const })), options);
 }
 
+/** Releases every path the Site reserves, before a Site edit claims everything again. */
+export async function releaseReservedPaths(strapi: Core.Strapi, trx: unknown): Promise<void> {
+  await syncReservedPaths(ledgerOf(strapi), trx, []);
+}
+
 /** Makes the ledger's reserved paths those of the Site and locales as they are now (planReservedPaths). */
 export async function claimReservedPaths(strapi: Core.Strapi, trx: unknown): Promise<ClaimConflict | null> {
   const site = await loadSiteSettings(strapi);
   return syncReservedPaths(ledgerOf(strapi), trx, planReservedPaths(site, await siteLocales(strapi)));
 }
 
-const LEDGER_FLAG = { type: 'core', name: 'colophon', key: 'path-claims' } as const;
-
 /**
- * Fills the ledger once per database, at boot: a database written before it existed (or
- * restored from such a backup) holds paths no one has claimed. Every path and slug is claimed
- * for the document that holds it, the first to come where two share one; those left over are
- * logged, and `npm run rederive -- --check` names them (duplicate-path) for `--fix` to move.
+ * Fills the ledger at boot whenever it is not marked filled (LEDGER_FILLED): a database
+ * written before it existed, or restored with `strapi import` / `transfer` (which empty it),
+ * holds paths no one has claimed. Every path and slug is claimed for the document that holds
+ * it, the first to come where two share one; those left over are logged, and
+ * `npm run rederive -- --check` names them (duplicate-path) for `--fix` to move.
  */
 export async function backfillClaims(strapi: Core.Strapi): Promise<void> {
   if (!colophonConfig(strapi).hook.enabled) return;
-  if (await strapi.store.get(LEDGER_FLAG)) {
+  if (await strapi.db.connection(PATH_CLAIMS_TABLE).where(LEDGER_FILLED).first()) {
     // Locales may have been added or removed while the app was down: reservations follow.
     const reserved = await strapi.db.transaction(({ trx }) => claimReservedPaths(strapi, trx));
     if (reserved) strapi.log.warn(`[colophon] ${describeClaim(reserved.holder)} sits on ${reserved.path} (${reserved.locale}), which the Site reserves; run \`npm run rederive -- --check\`.`);
@@ -146,14 +151,14 @@ export async function backfillClaims(strapi: Core.Strapi): Promise<void> {
     await lockTrailInputs(strapi, trx, 'exclusive');
     await reclaimEverything(strapi, trx, { slugs: true });
     const reserved = await claimReservedPaths(strapi, trx);
-    if (reserved) left.push(`${reserved.path} (${reserved.locale}): ${describeClaim(reserved.holder)} sits on ${reserved.holder.reserved ?? 'a reserved path'}`);
+    if (reserved) left.push(`${describeClaim(reserved.holder)} sits on ${reserved.path} (${reserved.locale}), which the Site reserves`);
     for (const owner of ledger.owners) {
       for (const row of await findUnclaimed(ledger, trx, owner, { uid: owner.uid, documents: 'all' }, 'path', 20)) {
         left.push(`${owner.type} ${row.documentId} at ${row.value} (${row.locale})`);
       }
     }
+    await sql(strapi, trx, PATH_CLAIMS_TABLE).insert({ ...LEDGER_FILLED, reason: `filled ${new Date().toISOString()}` }).onConflict(['locale', 'path']).ignore();
   });
-  await strapi.store.set({ ...LEDGER_FLAG, value: { at: new Date().toISOString() } });
   if (left.length > 0) {
     strapi.log.warn(
       `[colophon] Some pages share a public path with another page and could not claim it: ${left.join('; ')}. ` +

@@ -41,6 +41,15 @@ export interface ClaimConflict {
   slug?: string;
 }
 
+/**
+ * A claim released and taken again by other transactions between our two statements, three
+ * times over: another writer was in the way, as in a serialization failure, so it carries that
+ * SQLSTATE (40001) and the contention retry runs the whole write again.
+ */
+export class ClaimRaceError extends Error {
+  readonly code = '40001';
+}
+
 const ledgers = new WeakMap<object, Ledger>();
 
 /** The ledger of a Strapi instance (built on first use, after the database is initialised). */
@@ -123,7 +132,7 @@ export async function claimPath(
     if (held.owner_uid === owner.uid && held.owner_document_id === owner.documentId) return null;
     return describeHolder(ledger, trx, held);
   }
-  throw new Error(`The claim on ${path} (${locale}) kept changing hands; try again`);
+  throw new ClaimRaceError(`The claim on ${path} (${locale}) kept changing hands`);
 }
 
 /** Claims `slug` for `documentId` among `uid`'s documents of `locale`: see claimPath. */
@@ -145,7 +154,7 @@ export async function claimSlug(
     if (held.owner_document_id === documentId) return null;
     return describeHolder(ledger, trx, { owner_uid: uid, owner_document_id: held.owner_document_id, locale, reason: null });
   }
-  throw new Error(`The claim on slug ${slug} (${locale}) kept changing hands; try again`);
+  throw new ClaimRaceError(`The claim on slug ${slug} (${locale}) kept changing hands`);
 }
 
 /** Names the holder of a claim the way refusals name documents: type, label, documentId. */
@@ -414,60 +423,51 @@ export async function findStaleSlugClaims(
   return rows;
 }
 
-/** A subtree that moved: every claim at `from` or below it now lives at the same place under `to`. */
+/** A subtree that moved: the category `documentId` went from `from` to `to`, with every page below it. */
 export interface SubtreeMove {
   from: string;
   to: string;
   locale: string;
+  /** The category at the subtree's root: only its own claim at `from` moves, not another's. */
+  documentId: string;
 }
 
 /**
  * Moves the claims of moved subtrees (a category renamed, re-slugged or moved, and every page
- * below it) in one UPDATE each: `from` becomes `to` and `from/…` becomes `to/…`, whatever the
- * number of pages, without reading them. The moved category claimed `to` for itself before it
- * was written (settleSlug); that claim gives way to the one that moves there. `to` and what
- * lies below it are free (the write checked it), so the UPDATE meets no other claim; if it
- * did (a row stored behind the ledger's back), the unique index refuses it and the caller gets
- * a 400 naming the path, never a second claim on it.
+ * below it) in one UPDATE each: the category's claim at `from` becomes `to`, and every claim
+ * below `from/` the same place below `to/`, whatever the number of pages, without reading
+ * them. The moved category claimed `to` for itself before it was written (settleSlug); that
+ * claim gives way to the one that moves there. Another document's claim at `to` or below it
+ * is a conflict, returned before anything moves (the write checked, so only a row stored
+ * behind the ledger's back gets here): the unique index never has to refuse the UPDATE, which
+ * on PostgreSQL would abort the whole transaction.
  */
 export async function moveSubtreeClaims(ledger: Ledger, trx: unknown, moves: readonly SubtreeMove[]): Promise<ClaimConflict | null> {
+  const claims = () => ledger.table(trx, PATH_CLAIMS_TABLE);
   for (const move of moves) {
     if (move.from === move.to) continue;
-    const mover = await readPathClaim(ledger, trx, move.locale, move.from);
-    if (mover) {
-      await ledger
-        .table(trx, PATH_CLAIMS_TABLE)
-        .where({ locale: move.locale, path: move.to, owner_uid: mover.owner_uid, owner_document_id: mover.owner_document_id })
-        .delete();
-    }
+    const mover = { locale: move.locale, owner_document_id: move.documentId };
+    await claims().where({ ...mover, path: move.to }).delete();
+    const below = (query: any, prefix: string) =>
+      query
+        .whereRaw(`?? LIKE ? ESCAPE '!'`, ['path', `${escapeLike(prefix)}%`])
+        // LIKE finds the rows on the index; SQLite's LIKE ignores case, so compare the prefix exactly too.
+        .whereRaw('SUBSTR(??, 1, ?) = ?', ['path', prefix.length, prefix]);
+    const inTheWay = await claims()
+      .select('locale', 'path', 'owner_uid', 'owner_document_id', 'reason')
+      .where('locale', move.locale)
+      .where((query: any) => query.where('path', move.to).orWhere((prefix: any) => below(prefix, `${move.to}/`)))
+      .first();
+    if (inTheWay) return { locale: move.locale, path: inTheWay.path, holder: await describeHolder(ledger, trx, inTheWay) };
+
     const concat = ledger.dialect === 'mysql' ? 'CONCAT(?, SUBSTRING(??, ?))' : '(CAST(? AS TEXT) || SUBSTR(??, CAST(? AS INTEGER)))';
-    const below = `${move.from}/`;
-    try {
-      await ledger
-        .table(trx, PATH_CLAIMS_TABLE)
-        .where('locale', move.locale)
-        .whereNotNull('owner_document_id')
-        .where((query: any) =>
-          query
-            .where('path', move.from)
-            // LIKE finds the rows on the index; SQLite's LIKE ignores case, so compare the prefix exactly too.
-            .orWhere((prefix: any) =>
-              prefix.whereRaw(`?? LIKE ? ESCAPE '!'`, ['path', `${escapeLike(below)}%`]).whereRaw('SUBSTR(??, 1, ?) = ?', ['path', below.length, below])
-            )
-        )
-        .update({ path: ledger.subquery().client.raw(concat, [move.to, 'path', move.from.length + 1]) });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return { locale: move.locale, path: move.to, holder: await holderOfPath(ledger, trx, move.locale, move.to) };
-    }
+    await claims()
+      .where('locale', move.locale)
+      .whereNotNull('owner_document_id')
+      .where((query: any) => query.where({ ...mover, path: move.from }).orWhere((prefix: any) => below(prefix, `${move.from}/`)))
+      .update({ path: ledger.subquery().client.raw(concat, [move.to, 'path', move.from.length + 1]) });
   }
   return null;
-}
-
-/** PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE, MySQL/MariaDB ER_DUP_ENTRY (1062). */
-function isUniqueViolation(error: unknown): boolean {
-  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'ER_DUP_ENTRY' || errno === 1062;
 }
 
 /** LIKE treats % and _ as wildcards; '!' is the escape character. */

@@ -16,6 +16,14 @@ export const PATH_CLAIMS_TABLE = 'colophon_path_claims';
  */
 export const SLUG_CLAIMS_TABLE = 'colophon_slug_claims';
 
+/**
+ * The row that says the ledger has been filled from the rows (backfillClaims). It lives in the
+ * table itself, not in Strapi's store, so that whatever empties the table (a restore with
+ * `strapi import` or `transfer`, which clears every table and brings back the store) also
+ * takes the mark away, and the next boot fills the ledger again. An empty path is no page's.
+ */
+export const LEDGER_FILLED = { locale: '', path: '', owner_uid: 'colophon::ledger' } as const;
+
 const pathClaimModel = {
   uid: 'colophon::path-claim',
   singularName: 'colophon_path_claims',

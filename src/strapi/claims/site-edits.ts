@@ -20,23 +20,28 @@ export async function siteLocales(strapi: Core.Strapi): Promise<string[]> {
  * live that would put one on a path the Site reserves: a category or article at the root of a
  * locale's blog landing on another locale's home ("/en" once the blog path is empty), a blog
  * index on another locale's home or inside its URL space. Pages deeper than the root keep
- * their places relative to each other, so only the root can collide. Returns whether the
- * write changes where pages live at all (the caller then re-claims every path).
+ * their places relative to each other, so only the root can collide. Returns the first field
+ * that changes where pages live (the caller then claims every path again, and names that
+ * field if the database still finds a clash), or null when none does.
  */
-export async function refuseSiteEditCollisions(strapi: Core.Strapi, trx: unknown, data: Record<string, unknown> | undefined): Promise<boolean> {
-  if (!data) return false;
+export async function refuseSiteEditCollisions(
+  strapi: Core.Strapi,
+  trx: unknown,
+  data: Record<string, unknown> | undefined
+): Promise<(typeof PATH_SETTINGS)[number] | null> {
+  if (!data) return null;
   const current = await loadSiteSettings(strapi);
   const next: SiteTrailSettings = { ...current };
   for (const field of PATH_SETTINGS) if (field in data) (next as any)[field] = data[field] ?? null;
   const changed = PATH_SETTINGS.filter((field) => (next[field] ?? null) !== (current[field] ?? null));
-  if (changed.length === 0) return false;
+  if (changed.length === 0) return null;
   const field = changed[0];
   const describe = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value));
   const locales = await siteLocales(strapi);
 
   const collision = await findReservedCollision(strapi, trx, next, locales);
   if (collision) fail(`${field} ${describe(next[field])}${collision.startsWith(':') ? '' : ' '}${collision}`, { field });
-  return true;
+  return field;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { WriteParams } from './write-context';
 import { lockForWrite } from './write-locks';
 import { dropRedirectsTo } from '../trails/redirects';
 import { leaveRelationsWithOriginal, patchClonedSlugs, settleClonedSlugs } from '../trails/clones';
-import { claimDocumentPaths, claimReservedPaths, reclaimEverything, refuseConflict, refuseSiteEditCollisions } from '../claims';
+import { claimDocumentPaths, claimReservedPaths, reclaimEverything, refuseConflict, refuseSiteEditCollisions, releaseReservedPaths } from '../claims';
 import { newDocumentId } from '../database/document-id';
 import { prepareSiteInput } from '../site/site-input';
 
@@ -22,7 +22,9 @@ const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', '
 /** Writes that take a page offline: the redirects leading to it go with it. */
 const TARGET_REMOVALS = new Set(['unpublish', 'delete']);
 const CATEGORY_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);
-const SITE_ACTIONS = new Set(['create', 'update']);
+const SITE_ACTIONS = new Set(['create', 'update', 'delete']);
+/** What a deleted Site leaves: every setting that decides where pages live back to its default. */
+const SITE_DEFAULTS = { blogPath: null, defaultLocale: null, localePrefix: null };
 const SOURCE_ACTIONS = new Set(['create', 'update', 'delete']);
 
 /**
@@ -55,7 +57,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       prepareSourceInput(params.data);
       return next();
     }
-    return strapi.db.transaction(async ({ trx }) => {
+    return withinOwnTransaction(strapi, async (trx) => {
       // A new document's path is claimed in its name before Strapi stores it: name it now.
       if (action === 'create' && (target || isCategory)) assignDocumentId(params);
       // Before anything is read: see lockForWrite for why, and for what each database does.
@@ -98,8 +100,9 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       if (isCategory && action === 'delete') {
         const deletion = await prepareCategoryDelete(strapi, trx, params);
         const result = await next();
-        await deriveAfterCategoryDelete(strapi, trx, deletion);
+        // Released before its pages move: one of them may land where it was (/blog/x/x -> /blog/x).
         if (params.documentId) await claimDocumentPaths(strapi, trx, trails.categoryUid, params.documentId, 'slug');
+        await deriveAfterCategoryDelete(strapi, trx, deletion);
         return result;
       }
 
@@ -134,19 +137,49 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       }
 
       prepareSiteInput(params.data);
-      // The Site: a change of where pages live must not land one on a reserved path.
-      const moves = await refuseSiteEditCollisions(strapi, trx, params.data);
+      // The Site: a change of where pages live must not land one on a reserved path. Deleting
+      // it puts every setting back to its default.
+      const moved = await refuseSiteEditCollisions(strapi, trx, action === 'delete' ? SITE_DEFAULTS : params.data);
       const result = await next();
       await cascadeEverything(strapi, trx);
-      if (moves) {
+      if (moved) {
+        // The old reservations go first: the edit may free a path a page now moves onto.
+        await releaseReservedPaths(strapi, trx);
         const conflict = await reclaimEverything(strapi, trx);
-        if (conflict) refuseConflict(conflict, 'blogPath');
+        if (conflict) refuseConflict(conflict, moved);
       }
       const reserved = await claimReservedPaths(strapi, trx);
-      if (reserved) refuseConflict(reserved, 'blogPath');
+      if (reserved) refuseConflict(reserved, moved ?? 'blogPath');
       return result;
     });
   };
+}
+
+let savepoints = 0;
+
+/**
+ * Runs one write's work in a transaction of its own, or, inside a caller's transaction (the
+ * Content Manager's bulk actions, a Content Release publishing its entries), behind a
+ * savepoint: a refusal then undoes exactly this write, even when the caller catches the error
+ * and commits the rest (a release marks itself failed and commits), so nothing half-written
+ * and nothing a refusal forbade (a second page on a path) survives.
+ */
+async function withinOwnTransaction<T>(strapi: Core.Strapi, work: (trx: unknown) => Promise<T>): Promise<T> {
+  const nested = strapi.db.inTransaction();
+  return strapi.db.transaction(async ({ trx }) => {
+    if (!nested) return work(trx);
+    const name = `colophon_write_${(savepoints += 1)}`;
+    const raw = (statement: string) => strapi.db.connection.raw(statement).transacting(trx as any);
+    await raw(`SAVEPOINT ${name}`);
+    try {
+      const result = await work(trx);
+      await raw(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await raw(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 /**

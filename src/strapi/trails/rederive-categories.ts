@@ -13,7 +13,7 @@ export interface CategoryRederivation {
   /** Whether any category's path changed: then every page below it moved, and must be claimed again. */
   moved: boolean;
   /** The roots of the moved subtrees (core's planPrefixMoves), per locale: what moved with them is implied. */
-  subtreeMoves: Array<{ from: string; to: string; locale: string }>;
+  subtreeMoves: Array<{ from: string; to: string; locale: string; documentId: string }>;
 }
 
 /**
@@ -30,14 +30,14 @@ export async function rederiveCategories(
 ): Promise<CategoryRederivation> {
   const { categoryUid, batchSize } = colophonConfig(strapi).trails;
   const derived = new Map<number, Record<string, unknown>>();
-  const moves: PathChange[] = [];
+  const moves: Array<PathChange & { documentId: string }> = [];
   for (let start = 0; start < categoryIds.length; start += batchSize) {
     const batch = categoryIds.slice(start, start + batchSize).filter((id) => !inputs.tree.damaged.has(id));
     const updates = batch.map((id) => {
       const node = inputs.tree.nodes.get(id)!;
       const ancestry = inputs.tree.ancestry(id).map((n) => ({ label: n.name, slug: n.slug ?? '' }));
       const { path, breadcrumbs } = buildCategoryTrail(inputs.site, ancestry, node.locale);
-      if (node.path && node.path !== path) moves.push({ from: node.path, to: path, locale: node.locale });
+      if (node.path && node.path !== path) moves.push({ from: node.path, to: path, locale: node.locale, documentId: node.documentId });
       derived.set(id, { path, breadcrumbs });
       return { id, values: { path, breadcrumbs } };
     });
@@ -51,7 +51,12 @@ export async function rederiveCategories(
     [...derived].map(([id, values]) => ({ path: values.path as string, locale: inputs.tree.nodes.get(id)!.locale }))
   );
   const subtreeMoves = [...new Set(moves.map((move) => move.locale ?? ''))].flatMap((locale) =>
-    planPrefixMoves(moves.filter((move) => (move.locale ?? '') === locale)).map((top) => ({ ...top, locale }))
+    planPrefixMoves(moves.filter((move) => (move.locale ?? '') === locale)).map((top) => ({
+      from: top.from,
+      to: top.to,
+      locale,
+      documentId: (top as (typeof moves)[number]).documentId,
+    }))
   );
   return { derived, coveredByPrefix, moved: moves.length > 0, subtreeMoves };
 }

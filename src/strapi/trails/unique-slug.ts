@@ -46,6 +46,9 @@ export async function settleSlug(
 ): Promise<string> {
   const ledger = ledgerOf(strapi);
   const claiming = scope.claim !== false && Boolean(scope.documentId);
+  // Rows of a type without locales have none (null), and the ledger keeps their claims under ''.
+  const localized = strapi.plugin('i18n')?.service('content-types')?.isLocalizedContentType(strapi.contentType(scope.uid as any)) ?? true;
+  const claimLocale = localized ? scope.locale : '';
   // The rows first: a row stored with the hook off (a bulk import before `npm run rederive`)
   // holds its path without a claim. Then the ledger, where a concurrent writer's claim shows.
   const rivalOf = async (candidate: string): Promise<PathClaim | null> => {
@@ -56,8 +59,8 @@ export async function settleSlug(
     if (rival || !claiming) return rival;
     const owner = { uid: scope.uid, documentId: scope.documentId! };
     return (
-      (scope.claimSlug ? await claimSlug(ledger, trx, { uid: scope.uid, locale: scope.locale, slug: candidate }, owner.documentId) : null) ??
-      (await claimPath(ledger, trx, { locale: scope.locale, path }, owner))
+      (scope.claimSlug ? await claimSlug(ledger, trx, { uid: scope.uid, locale: claimLocale, slug: candidate }, owner.documentId) : null) ??
+      (await claimPath(ledger, trx, { locale: claimLocale, path }, owner))
     );
   };
   // Another locale's URL space (its prefix) is no one's to take, not even when it is empty.
