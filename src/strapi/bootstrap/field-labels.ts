@@ -123,7 +123,8 @@ export const FIELD_LABELS: FieldLabels = {
 /** Fields the editor must not type into: derived by the hook, or recorded by the server. */
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
   'api::article.article': ['breadcrumbs', 'breadcrumbText', 'path', 'attribution', 'seo', 'structuredData', 'structuredDataHtml', 'commentCount'],
-  'api::category.category': ['path', 'breadcrumbs'],
+  // children and articles are set from the other side (a category's parent, an article's category).
+  'api::category.category': ['path', 'breadcrumbs', 'children', 'articles'],
   // What the server records or derives about a comment (src/strapi/comments).
   'api::comment.comment': ['parentDocumentId', 'depth', 'bodyHtml', 'moderationReason', 'ipHash', 'userAgent', 'user'],
   'editorial.credit': ['sourceName'],

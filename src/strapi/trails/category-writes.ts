@@ -34,6 +34,7 @@ export async function prepareCategoryWrite(
   const data = (params.data ??= {});
   const owner = params.documentId ?? (typeof data.documentId === 'string' ? data.documentId : undefined);
   dropDerivedFields(data, CATEGORY_DERIVED_FIELDS);
+  refuseInverseRelationWrites(data);
   // Readers see the description beside the category's pages: no bidi override may ride along.
   Object.assign(data, stripInvisibleFromFields(data, { text: ['description'] }));
   const locale = await writeLocale(strapi, params);
@@ -103,6 +104,33 @@ export async function prepareCategoryWrite(
       name
     );
   }
+}
+
+/**
+ * The sides of the tree a category does not own: its `children` are the categories whose
+ * parent it is, its `articles` those filed in it. Connecting or disconnecting them from here
+ * would move pages past every check a move makes (cycles, taken paths, the locks of the trees
+ * they leave), so it is refused with a 400 naming the field; an empty change (what a form
+ * sends for an untouched relation) passes.
+ */
+function refuseInverseRelationWrites(data: Record<string, unknown>): void {
+  const owners: Record<string, string> = {
+    children: 'move a category by setting its parent',
+    articles: 'file an article by setting its category',
+  };
+  for (const [field, how] of Object.entries(owners)) {
+    if (changesRelation(data[field])) fail(`${field} cannot be changed from the category: ${how}`, { field });
+  }
+}
+
+function changesRelation(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value !== 'object') return true;
+  const { connect, disconnect, set } = value as Record<string, unknown>;
+  const nonEmpty = (list: unknown) => (Array.isArray(list) ? list.length > 0 : list !== undefined && list !== null);
+  return nonEmpty(connect) || nonEmpty(disconnect) || set !== undefined;
 }
 
 export async function deriveAfterCategoryWrite(strapi: Core.Strapi, trx: unknown, documentId: string) {
