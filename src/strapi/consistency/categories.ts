@@ -1,4 +1,4 @@
-import { diffDerived, findCycles } from '../../core/consistency';
+import { diffDerived, findCycles, ownerKey } from '../../core/consistency';
 import { buildCategoryTrail, TrailError } from '../../core/trail';
 import { colophonConfig } from '../colophon-config';
 import { loadCategoryTree } from '../trails/category-tree';
@@ -69,8 +69,8 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
           continue;
         }
         const hold = (path: unknown) => {
-          if (typeof path === 'string' && path !== '' && node.locale) {
-            context.pathHolders.push({ uid: categoryUid, documentId: node.documentId, locale: node.locale, path, label: node.name, firstRowId: node.id });
+          if (typeof path === 'string' && path !== '') {
+            context.pathHolders.push({ uid: categoryUid, documentId: node.documentId, locale: node.locale ?? '', path, label: node.name, firstRowId: node.id });
           }
         };
         const where = { uid: categoryUid, id: node.id, documentId: node.documentId, locale: node.locale };
@@ -100,6 +100,7 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
         const fields = diffDerived(row, { path: expected.path, breadcrumbs: expected.breadcrumbs });
         if (fields.length === 0) continue;
         stale.push(node.id);
+        if (fields.includes('path')) context.stalePathOwners.add(ownerKey({ uid: categoryUid, documentId: node.documentId }));
         log.add({
           kind: 'derived',
           ...where,

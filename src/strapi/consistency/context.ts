@@ -29,4 +29,6 @@ export interface CheckContext {
    * by the trail checks for the URL-space check (duplicate and reserved paths, the ledger).
    */
   pathHolders: PathHolder[];
+  /** Owners (ownerKey) of the rows the trail checks found with a stale path: judged there, not again against the ledger. */
+  stalePathOwners: Set<string>;
 }

@@ -43,6 +43,7 @@ export async function checkConsistency(strapi: Core.Strapi, options: CheckOption
     inputsFor: (trx) => loadDerivationInputs(strapi, trx),
     livePaths: null,
     pathHolders: [],
+    stalePathOwners: new Set(),
   };
   await checkCategoryCycles(context);
   if (!fix) {

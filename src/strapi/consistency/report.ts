@@ -10,6 +10,7 @@ export type FindingKind =
   | 'redirect-chain'
   | 'redirect-loop'
   | 'duplicate-path'
+  | 'duplicate-slug'
   | 'reserved-path'
   | 'claim';
 
@@ -41,6 +42,8 @@ export interface ConsistencyCounts {
   brokenCategories: number;
   /** Documents on a path another document of the locale holds (each but the one that keeps it). */
   duplicatePaths: number;
+  /** Trail targets of a locale with a slug another document of their type holds (each but the one that keeps it). */
+  duplicateSlugs: number;
   /** Documents on a path the Site reserves (a locale's home, its blog index, another locale's URL space). */
   reservedPaths: number;
   /** Paths and slugs the ledger does not give to the document holding them, and ledger entries no document holds. */
@@ -71,6 +74,7 @@ const COUNTED_AS: Record<FindingKind, keyof ConsistencyCounts> = {
   'redirect-chain': 'redirectChains',
   'redirect-loop': 'redirectChains',
   'duplicate-path': 'duplicatePaths',
+  'duplicate-slug': 'duplicateSlugs',
   'reserved-path': 'reservedPaths',
   claim: 'claims',
 };
@@ -86,6 +90,7 @@ export class FindingLog {
     commentCounts: 0,
     brokenCategories: 0,
     duplicatePaths: 0,
+    duplicateSlugs: 0,
     reservedPaths: 0,
     claims: 0,
   };

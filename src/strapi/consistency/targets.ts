@@ -1,4 +1,4 @@
-import { diffDerived } from '../../core/consistency';
+import { diffDerived, ownerKey } from '../../core/consistency';
 import { TrailError } from '../../core/trail';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import { countApprovedComments, recountComments } from '../comments/comment-count';
@@ -67,8 +67,9 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
         if (!row) continue;
         const name = describeRow(target.uid, { id: row.id, locale: row.locale, published: Boolean(row.publishedAt) });
         const hold = (path: unknown) => {
-          if (has.path && typeof path === 'string' && path !== '' && row.locale) {
-            context.pathHolders.push({ uid: target.uid, documentId: row.documentId, locale: row.locale, path, label: row.title, firstRowId: row.id });
+          if (has.path && typeof path === 'string' && path !== '') {
+            // A type without locales keeps its paths under '' in the ledger, as here.
+            context.pathHolders.push({ uid: target.uid, documentId: row.documentId, locale: row.locale ?? '', path, label: row.title, firstRowId: row.id });
           }
         };
         const where = { uid: target.uid, id: row.id, documentId: row.documentId, locale: row.locale };
@@ -110,6 +111,7 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
         const fields = diffDerived(storedRow, expected);
         if (fields.length === 0) continue;
         stale.push(row.id);
+        if (fields.includes('path')) context.stalePathOwners.add(ownerKey({ uid: target.uid, documentId: row.documentId }));
         log.add({ kind: 'derived', ...where, fields, message: `${name}: stale ${fields.join(', ')}${fix ? '; re-derived' : ''}` });
       }
 

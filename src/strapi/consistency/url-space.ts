@@ -6,10 +6,12 @@ import {
   claimReservedPaths,
   findStaleSlugClaims,
   findUnclaimed,
+  LEDGER_FILLED,
   ledgerOf,
   ownerTypeOf,
   PATH_CLAIMS_TABLE,
   reclaimEverything,
+  SLUG_CLAIMS_TABLE,
   siteLocales,
 } from '../claims';
 import { colophonConfig } from '../colophon-config';
@@ -74,6 +76,24 @@ export async function checkUrlSpace(context: CheckContext): Promise<void> {
     });
   }
 
+  // Two articles of a locale with one slug, in different categories (the same category is a
+  // duplicate path, above): each but the one that keeps it moves to a free slug.
+  const slugMoves: PathHolder[] = [];
+  for (const duplicate of await findDuplicateSlugs(strapi)) {
+    for (const other of duplicate.others) {
+      if (moves.some((holder) => ownerKey(holder) === ownerKey(other) && holder.locale === other.locale)) continue;
+      slugMoves.push(other);
+      log.add({
+        kind: 'duplicate-slug',
+        uid: other.uid,
+        id: other.firstRowId,
+        documentId: other.documentId,
+        locale: other.locale,
+        message: `${describeHolder(strapi, other)} has the slug ${duplicate.slug}, which ${describeHolder(strapi, duplicate.keeper)} has; ${outcome}`,
+      });
+    }
+  }
+
   // The ledger: judged where the URL space is sound (the paths above are the repair's to move).
   const moving = new Set(moves.map((holder) => `${holder.locale}\u0000${holder.path}`));
   const held = new Map<string, PathHolder>();
@@ -81,10 +101,14 @@ export async function checkUrlSpace(context: CheckContext): Promise<void> {
     const key = `${holder.locale}\u0000${holder.path}`;
     if (!moving.has(key) && !held.has(key)) held.set(key, holder);
   }
+  // A document the repair moves is claimed afresh with its new paths: its old claims are not findings of their own.
+  const movingOwners = new Set([...moves, ...slugMoves].map((holder) => ownerKey(holder)));
+  // A row whose path is stale is one finding (derived): its claims follow once it is re-derived.
+  for (const owner of context.stalePathOwners) movingOwners.add(owner);
   let ledgerFindings = 0;
   for (const [key, holder] of held) {
     const claim = claims.get(key);
-    if (claim?.owner === ownerKey(holder)) continue;
+    if (claim?.owner === ownerKey(holder) || movingOwners.has(ownerKey(holder))) continue;
     ledgerFindings += 1;
     log.add({
       kind: 'claim',
@@ -97,8 +121,6 @@ export async function checkUrlSpace(context: CheckContext): Promise<void> {
       }; ${fix ? 'claimed for it' : 'a repair claims it for it'}`,
     });
   }
-  // A document the repair moves is claimed afresh with its new paths: its old claims are not findings of their own.
-  const movingOwners = new Set(moves.map((holder) => ownerKey(holder)));
   for (const [key, claim] of claims) {
     if (claim.reserved || held.has(key) || moving.has(key) || movingOwners.has(claim.owner)) continue;
     ledgerFindings += 1;
@@ -119,7 +141,8 @@ export async function checkUrlSpace(context: CheckContext): Promise<void> {
   const depth = (holder: PathHolder) => holder.path.split('/').length;
   const order = [...moves].sort((a, b) => depth(a) - depth(b) || Number(a.uid === categoryUidOf(strapi) ? 0 : 1) - Number(b.uid === categoryUidOf(strapi) ? 0 : 1));
   for (const holder of order) await moveToFreeSlug(strapi, holder, site, locales);
-  if (moves.length > 0 || ledgerFindings > 0) {
+  for (const holder of slugMoves) await moveToFreeSlug(strapi, holder, site, locales, 'slug');
+  if (moves.length > 0 || slugMoves.length > 0 || ledgerFindings > 0) {
     await inTransaction(strapi, true, async (trx) => {
       await reclaimEverything(strapi, trx, { slugs: true });
       await claimReservedPaths(strapi, trx);
@@ -147,6 +170,7 @@ async function loadPathClaims(strapi: Core.Strapi): Promise<Map<string, StoredCl
     if (rows.length === 0) break;
     cursor = Number(rows[rows.length - 1].id);
     for (const row of rows) {
+      if (row.owner_uid === LEDGER_FILLED.owner_uid) continue;
       const reserved = row.owner_uid === siteUid && !row.owner_document_id;
       claims.set(`${row.locale}\u0000${row.path}`, {
         owner: ownerKey({ uid: row.owner_uid, documentId: row.owner_document_id ?? '' }),
@@ -160,6 +184,53 @@ async function loadPathClaims(strapi: Core.Strapi): Promise<Map<string, StoredCl
     }
   }
   return claims;
+}
+
+/** Trail targets whose slug more than one document of a locale holds, with who keeps it (the slug claims table's holder, else the first). */
+async function findDuplicateSlugs(strapi: Core.Strapi): Promise<Array<{ slug: string; keeper: PathHolder; others: PathHolder[] }>> {
+  const ledger = ledgerOf(strapi);
+  const found: Array<{ slug: string; keeper: PathHolder; others: PathHolder[] }> = [];
+  for (const owner of ledger.owners) {
+    if (!owner.slugColumn) continue;
+    const { columns, table } = owner;
+    const knex = () => strapi.db.connection(table);
+    const groups: Array<{ locale: string | null; slug: string }> = await knex()
+      .select(`${columns.locale} as locale`, `${owner.slugColumn} as slug`)
+      .whereNotNull(owner.slugColumn)
+      .groupBy(columns.locale, owner.slugColumn)
+      .havingRaw('COUNT(DISTINCT ??) > 1', [columns.documentId]);
+    for (const group of groups) {
+      const locale = group.locale ?? '';
+      const rows: Array<{ documentId: string; firstRowId: number; label: string | null; path: string | null }> = await knex()
+        .select(`${columns.documentId} as documentId`, `${columns.label} as label`, `${columns.path} as path`)
+        .min('id as firstRowId')
+        .where(owner.slugColumn, group.slug)
+        .where((query: any) => (group.locale === null ? query.whereNull(columns.locale) : query.where(columns.locale, group.locale)))
+        .groupBy(columns.documentId, columns.label, columns.path);
+      const holders = new Map<string, PathHolder>();
+      for (const row of rows) {
+        const known = holders.get(row.documentId);
+        if (!known || Number(row.firstRowId) < known.firstRowId) {
+          holders.set(row.documentId, {
+            uid: owner.uid,
+            documentId: row.documentId,
+            locale,
+            path: row.path ?? '',
+            label: row.label ?? '',
+            firstRowId: Number(row.firstRowId),
+          });
+        }
+      }
+      const sorted = [...holders.values()].sort((a, b) => a.firstRowId - b.firstRowId);
+      const claimed = await strapi.db
+        .connection(SLUG_CLAIMS_TABLE)
+        .where({ owner_uid: owner.uid, locale, slug: group.slug })
+        .first();
+      const keeper = sorted.find((holder) => holder.documentId === claimed?.owner_document_id) ?? sorted[0];
+      found.push({ slug: group.slug, keeper, others: sorted.filter((holder) => holder !== keeper) });
+    }
+  }
+  return found;
 }
 
 /** Most ledger findings a check lists per kind and type: a load with the hook off leaves every row unclaimed. */
@@ -212,15 +283,21 @@ async function checkSlugLedger(strapi: Core.Strapi, fix: boolean, log: CheckCont
  * then what a save of that slug does (re-derivation, the category's subtree, redirects, the
  * ledger), in one transaction under the repair lock.
  */
-async function moveToFreeSlug(strapi: Core.Strapi, holder: PathHolder, site: SiteTrailSettings, locales: string[]): Promise<void> {
+async function moveToFreeSlug(
+  strapi: Core.Strapi,
+  holder: PathHolder,
+  site: SiteTrailSettings,
+  locales: string[],
+  over: 'path' | 'slug' = 'path'
+): Promise<void> {
   const { trails } = colophonConfig(strapi);
   const target = trails.targets.find((candidate) => candidate.uid === holder.uid);
   await inTransaction(strapi, true, async (trx) => {
     const inputs = await loadDerivationInputs(strapi, trx);
-    // Still in the way? An earlier move (its category's) may have taken it along already.
-    const { columns, table: ownerTable } = ownerTypeOf(ledgerOf(strapi), holder.uid)!;
-    const current: Array<{ path: string | null }> = await sql(strapi, trx, ownerTable)
-      .select(`${columns.path} as path`)
+    // Still in the way? An earlier move (its category's, or the same document's) may have settled it already.
+    const { columns, table: ownerTable, slugColumn } = ownerTypeOf(ledgerOf(strapi), holder.uid)!;
+    const current: Array<{ path: string | null; slug?: string | null }> = await sql(strapi, trx, ownerTable)
+      .select(`${columns.path} as path`, ...(slugColumn ? [`${slugColumn} as slug`] : []))
       .where(columns.documentId, holder.documentId)
       .where(columns.locale, holder.locale);
     const paths = [...new Set(current.map((row) => row.path).filter((path): path is string => Boolean(path)))];
@@ -229,7 +306,18 @@ async function moveToFreeSlug(strapi: Core.Strapi, holder: PathHolder, site: Sit
       planReservedPaths(site, locales).some((entry) => entry.locale === holder.locale && entry.path === path) ||
       Boolean(await findPathClaim(strapi, trx, path, holder.locale, { uid: holder.uid, documentId: holder.documentId }));
     let blocked = false;
-    for (const path of paths) if (await inTheWay(path)) blocked = true;
+    if (over === 'slug' && slugColumn) {
+      const slugs = [...new Set(current.map((row) => row.slug).filter((slug): slug is string => Boolean(slug)))];
+      const other = await sql(strapi, trx, ownerTable)
+        .select(columns.documentId)
+        .whereIn(slugColumn, slugs)
+        .where(columns.locale, holder.locale)
+        .whereNot(columns.documentId, holder.documentId)
+        .first();
+      blocked = Boolean(other);
+    } else {
+      for (const path of paths) if (await inTheWay(path)) blocked = true;
+    }
     if (!blocked) return;
     const reservedFrom = paths.filter((path) => findReservedPath(path, site, holder.locale, locales) || planReservedPaths(site, locales).some((entry) => entry.locale === holder.locale && entry.path === path));
     if (target) {
