@@ -71,6 +71,20 @@ describe('booting the app from the CLI', () => {
     expect(run.code).not.toBe(0);
   });
 
+  it('refuses MySQL/MariaDB with a message that says so, before touching the database', async () => {
+    const run = await runStrapi(['start'], {
+      ENV_PATH: scratchEnvPath(),
+      NODE_ENV: 'production',
+      ...TEST_SECRETS,
+      DATABASE_CLIENT: 'mysql',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_PORT: '1',
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/DATABASE_CLIENT=mysql is not supported/);
+    expect(run.output).not.toMatch(/ECONNREFUSED/);
+  });
+
   it('exits non-zero from `strapi develop` when the database cannot be reached', async () => {
     const app = scratchApp();
     try {

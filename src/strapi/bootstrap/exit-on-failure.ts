@@ -15,6 +15,7 @@ export function exitNonZeroOnFailedBoot(strapi: Core.Strapi): void {
   const bootstrap = strapi.bootstrap.bind(strapi);
   strapi.bootstrap = async () => {
     try {
+      refuseUnsupportedDatabase(strapi);
       return await bootstrap();
     } catch (error) {
       process.exitCode = 1;
@@ -22,4 +23,20 @@ export function exitNonZeroOnFailedBoot(strapi: Core.Strapi): void {
       throw error;
     }
   };
+}
+
+/**
+ * MySQL and MariaDB are refused before Strapi touches the database, with a message that says
+ * why, rather than left to fail half-way through the schema sync: Strapi cannot index the
+ * Redirect's `from` and `to`, which are `text` columns, there (ER_TOO_LONG_KEY on MariaDB
+ * 10.11), and no test runs on them. SQLite and PostgreSQL are supported.
+ */
+export function refuseUnsupportedDatabase(strapi: Core.Strapi): void {
+  const client = strapi.config.get('database.connection.client');
+  if (client === 'mysql' || client === 'mysql2') {
+    throw new Error(
+      'DATABASE_CLIENT=mysql is not supported: Colophon runs on SQLite (the default) and PostgreSQL (DATABASE_CLIENT=postgres). ' +
+        "Strapi's schema sync cannot index the Redirect table's text columns on MySQL or MariaDB."
+    );
+  }
 }
