@@ -107,6 +107,7 @@ describe('npm run rederive -- --check / --fix: the consistency checker', () => {
         commentCounts: 0,
         brokenCategories: 0,
         duplicatePaths: 0,
+        duplicateSlugs: 0,
         reservedPaths: 0,
         claims: 0,
       },
@@ -159,6 +160,7 @@ describe('npm run rederive -- --check / --fix: the consistency checker', () => {
         // Both categories of the cycle, and the draft and published rows of the article filed there.
         brokenCategories: 4,
         duplicatePaths: 0,
+        duplicateSlugs: 0,
         reservedPaths: 0,
         claims: 0,
       });

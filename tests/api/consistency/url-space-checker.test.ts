@@ -140,4 +140,58 @@ describe('the checker and the URL space', () => {
       expect((await checkConsistency(app.strapi)).total).toBe(0);
     });
   });
+
+  describe('with a slug twice in a locale, and a category on a path an article keeps', () => {
+    const fixture: Record<string, any> = {};
+
+    beforeAll(async () => {
+      const make = newsroom(app);
+      const asie = await make.category('Asie');
+      const afrique = await make.category('Afrique');
+      fixture.first = await make.article('Élections', { category: asie.documentId, published: true });
+      fixture.second = await make.article('Scrutin', { category: afrique.documentId, published: true });
+      // A restore gave the second the first's slug, in its own category: two paths, one slug.
+      await app.strapi.db.query(ARTICLE as any).updateMany({
+        where: { documentId: fixture.second.documentId },
+        data: { slug: 'elections', path: '/afrique/elections' },
+      });
+      await app.strapi.db.connection('colophon_slug_claims').where({ owner_document_id: fixture.second.documentId }).delete();
+      await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: fixture.second.documentId }).delete();
+      await app.strapi.db.connection('colophon_path_claims').insert({ locale: 'fr', path: '/afrique/elections', owner_uid: ARTICLE, owner_document_id: fixture.second.documentId });
+
+      // An article the ledger gives /xylo, and a root category a hand edit put there too.
+      fixture.article = await make.article('Xylophone', { published: true });
+      await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: fixture.article.documentId }, data: { slug: 'xylo', path: '/xylo' } });
+      await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: fixture.article.documentId }).update({ path: '/xylo' });
+      await app.strapi.db.connection('colophon_slug_claims').where({ owner_document_id: fixture.article.documentId }).update({ slug: 'xylo' });
+      fixture.category = await make.category('Xylo');
+      fixture.below = await make.article('Sous xylo', { category: fixture.category.documentId, published: true });
+      await app.strapi.db.query(CATEGORY as any).updateMany({ where: { documentId: fixture.category.documentId }, data: { slug: 'xylo', path: '/xylo' } });
+      await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: fixture.below.documentId }, data: { path: '/xylo/sous-xylo' } });
+      await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: fixture.category.documentId }).delete();
+      await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: fixture.below.documentId }).update({ path: '/xylo/sous-xylo' });
+    });
+
+    it('reports the slug held twice and the category on the article’s path', async () => {
+      const report = await checkConsistency(app.strapi);
+      expect(findingsOf(report, 'duplicate-slug')).toEqual([expect.objectContaining({ uid: ARTICLE, documentId: fixture.second.documentId })]);
+      expect(findingsOf(report, 'duplicate-slug')[0].message).toContain('has the slug elections');
+      expect(findingsOf(report, 'duplicate-path')).toEqual([expect.objectContaining({ uid: CATEGORY, documentId: fixture.category.documentId })]);
+      expect(report.counts).toEqual(expect.objectContaining({ duplicateSlugs: 1, duplicatePaths: 1 }));
+    });
+
+    it('moves the later slug and the category, leaving the keepers and their claims, and finds nothing after', async () => {
+      const lines: string[] = [];
+      await runConsistencyCommand(app.strapi, 'fix', (line) => lines.push(line));
+      expect(lines).toContain('Consistent: nothing left.');
+      expect((await rowsOf(ARTICLE, fixture.first.documentId)).map((row: any) => row.slug)).toEqual(['elections', 'elections']);
+      expect((await rowsOf(ARTICLE, fixture.second.documentId)).map((row: any) => row.slug)).toEqual(['scrutin', 'scrutin']);
+      expect((await rowsOf(ARTICLE, fixture.article.documentId))[0].path).toBe('/xylo');
+      expect((await claimsOf(fixture.article.documentId)).map((claim: any) => claim.path)).toEqual(['/xylo']);
+      const category = (await rowsOf(CATEGORY, fixture.category.documentId))[0];
+      expect(category.path).toBe('/xylo-2');
+      expect((await rowsOf(ARTICLE, fixture.below.documentId))[0].path).toBe('/xylo-2/sous-xylo');
+      expect((await claimsOf(fixture.below.documentId)).map((claim: any) => claim.path)).toEqual(['/xylo-2/sous-xylo']);
+    });
+  });
 });

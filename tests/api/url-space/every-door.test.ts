@@ -199,6 +199,32 @@ describe('every door keeps one page per path', () => {
       }
     });
 
+    it('lets an edit free a reserved path and move a page onto it', async () => {
+      const blog = (await rest().post('categories', { name: 'Blog', slug: 'blog' }).expect(201)).body.data;
+      expect(blog.path).toBe('/blog/blog');
+      try {
+        await asPublic(app).put('/api/site').set('Authorization', `Bearer ${token}`).send({ data: { blogPath: '' } }).expect(200);
+        expect((await newsroom(app).categoryRow(blog.documentId)).path).toBe('/blog');
+      } finally {
+        await newsroom(app).site();
+        await app.strapi.documents(CATEGORY as any).delete({ documentId: blog.documentId, locale: 'fr' } as any);
+      }
+    });
+
+    it('moves every page to the default settings when the Site is deleted, and claims them there', async () => {
+      const page = (await rest().post('articles', { title: 'Sans site' }).expect(201)).body.data;
+      try {
+        await asPublic(app).delete('/api/site').set('Authorization', `Bearer ${token}`).expect(204);
+        // No default locale any more: every locale is prefixed.
+        expect((await newsroom(app).articleRows(page.documentId)).map((row: any) => row.path)).toEqual(['/fr/blog/sans-site', '/fr/blog/sans-site']);
+        const claims = await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: page.documentId }).select('path');
+        expect(claims.map((claim: any) => claim.path)).toEqual(['/fr/blog/sans-site']);
+      } finally {
+        await newsroom(app).site();
+      }
+      expect((await newsroom(app).articleRows(page.documentId))[0].path).toBe('/blog/sans-site');
+    });
+
     it('refuses the same over GraphQL', async () => {
       const en = (await rest().post('categories', { name: 'En', slug: 'en' }).expect(201)).body.data;
       const result = await graphql(app, 'mutation { updateSite(data: { blogPath: "" }) { blogPath } }', {}, token);
@@ -206,6 +232,34 @@ describe('every door keeps one page per path', () => {
       expect(result.errors[0]?.message).toContain(en.documentId);
       expect((await app.strapi.documents('api::site.site' as any).findFirst({})).blogPath).toBe('/blog');
       await app.strapi.documents(CATEGORY as any).delete({ documentId: en.documentId, locale: 'fr' } as any);
+    });
+  });
+
+  describe('category writes', () => {
+    it('deletes a category whose article lands on the category’s own old path', async () => {
+      const brexit = (await rest().post('categories', { name: 'Brexit', slug: 'brexit' }).expect(201)).body.data;
+      const article = (await rest().post('articles', { title: 'Brexit', slug: 'brexit', category: brexit.documentId }).expect(201)).body.data;
+      const news = (await rest().post('categories', { name: 'News', slug: 'news', parent: brexit.documentId }).expect(201)).body.data;
+      expect(article.path).toBe('/blog/brexit/brexit');
+      await asPublic(app).delete(`/api/categories/${brexit.documentId}`).query({ locale: 'fr' }).set('Authorization', `Bearer ${token}`).expect(204);
+      expect((await newsroom(app).articleRows(article.documentId)).map((row: any) => row.path)).toEqual(['/blog/brexit', '/blog/brexit']);
+      expect((await newsroom(app).categoryRow(news.documentId)).path).toBe('/blog/news');
+      const claims = await app.strapi.db.connection('colophon_path_claims').whereIn('owner_document_id', [brexit.documentId, article.documentId, news.documentId]).select('path');
+      expect(claims.map((claim: any) => claim.path).sort()).toEqual(['/blog/brexit', '/blog/news']);
+    });
+
+    it('refuses to file articles or subcategories from the category’s side, naming the field', async () => {
+      const parent = (await rest().post('categories', { name: 'Côté parent' }).expect(201)).body.data;
+      const child = (await rest().post('categories', { name: 'Côté enfant', parent: parent.documentId }).expect(201)).body.data;
+      const article = (await rest().post('articles', { title: 'Côté article' }).expect(201)).body.data;
+      const viaArticles = await rest().put('categories', parent.documentId, { articles: { connect: [article.documentId] } }).expect(400);
+      expect(viaArticles.body.error.details.errors).toEqual([expect.objectContaining({ path: ['articles'] })]);
+      // Connecting an ancestor as a child would close a loop no parent check sees.
+      const viaChildren = await rest().put('categories', child.documentId, { children: { connect: [parent.documentId] } }).expect(400);
+      expect(viaChildren.body.error.details.errors).toEqual([expect.objectContaining({ path: ['children'] })]);
+      expect((await newsroom(app).articleRows(article.documentId))[0].path).toBe('/blog/cote-article');
+      // What a form sends for an untouched relation passes.
+      await rest().put('categories', parent.documentId, { name: 'Côté parent', articles: { connect: [], disconnect: [] } }).expect(200);
     });
   });
 
@@ -251,6 +305,32 @@ describe('every door keeps one page per path', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toContain(other.documentId);
       expect((await newsroom(app).articleRows(draft.documentId)).filter((row: any) => row.publishedAt)).toEqual([]);
+      await app.strapi.documents(ARTICLE as any).delete({ documentId: draft.documentId, locale: 'fr' } as any);
+    });
+
+    it('undoes a refused publish inside a caller’s transaction that catches the refusal and commits the rest', async () => {
+      // What Content Releases (Strapi's Enterprise edition) and code that publishes a batch do:
+      // one transaction around several writes, a failure caught, the rest committed.
+      const other = (await rest().post('articles', { title: 'Page publiée' }, { locale: 'fr', status: 'published' }).expect(201)).body.data;
+      const draft = (await rest().post('articles', { title: 'Page en attente' }, { locale: 'fr', status: 'draft' }).expect(201)).body.data;
+      const fine = (await rest().post('articles', { title: 'Page suivante' }, { locale: 'fr', status: 'draft' }).expect(201)).body.data;
+      await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: draft.documentId }, data: { slug: other.slug, path: other.path } });
+      await app.strapi.db.connection('colophon_path_claims').where({ owner_document_id: draft.documentId }).delete();
+      await app.strapi.db.connection('colophon_slug_claims').where({ owner_document_id: draft.documentId }).delete();
+
+      const refusals: string[] = [];
+      await app.strapi.db.transaction(async () => {
+        for (const documentId of [draft.documentId, fine.documentId]) {
+          try {
+            await app.strapi.documents(ARTICLE as any).publish({ documentId, locale: 'fr' } as any);
+          } catch (error) {
+            refusals.push((error as Error).name);
+          }
+        }
+      });
+      expect(refusals).toEqual(['ValidationError']);
+      expect((await newsroom(app).articleRows(draft.documentId)).filter((row: any) => row.publishedAt)).toEqual([]);
+      expect((await newsroom(app).articleRows(fine.documentId)).filter((row: any) => row.publishedAt)).toHaveLength(1);
       await app.strapi.documents(ARTICLE as any).delete({ documentId: draft.documentId, locale: 'fr' } as any);
     });
   });
