@@ -34,6 +34,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
     // but the last ones before a power cut may be lost; `full` syncs every commit to disk.
     sqliteSynchronous: env('DATABASE_SQLITE_SYNCHRONOUS', 'normal'),
   },
+  delivery: {
+    changeRetentionDays: env.int('CHANGES_RETENTION_DAYS', 30),
+  },
   demo: {
     enabled: env.bool('SEED_DEMO', true),
   },

@@ -5,6 +5,7 @@ import { markBusyRequests, retryOnContention } from './strapi/database/contentio
 import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { registerClaimModels } from './strapi/claims';
+import { registerChangeModels } from './strapi/delivery/models';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { registerPreview, registerPreviewPages } from './strapi/preview';
@@ -12,10 +13,14 @@ import { redirectLocales } from './strapi/redirects-api';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 
+/** What bootstrap started that must stop with the app (the change log's pruning). */
+const stopTimers = new WeakMap<object, () => void>();
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     exitNonZeroOnFailedBoot(strapi);
     registerClaimModels(strapi);
+    registerChangeModels(strapi);
     const markSqliteReads = tuneSqlite(strapi);
     markBusyRequests(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.
@@ -32,6 +37,10 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await bootstrapColophon(strapi);
+    stopTimers.set(strapi, await bootstrapColophon(strapi));
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopTimers.get(strapi)?.();
   },
 };

@@ -62,6 +62,13 @@ export interface ColophonConfig {
      */
     sqliteSynchronous: string;
   };
+  delivery: {
+    /**
+     * Days a change stays in the change log (CHANGES_RETENTION_DAYS, default 30; 0 keeps every
+     * change). A feed consumer whose cursor is older is answered 410 and starts over.
+     */
+    changeRetentionDays: number;
+  };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;

@@ -5,6 +5,7 @@ import { backfillClaims, watchLocales } from '../claims';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
+import { pruneChangesHourly } from '../delivery/retention';
 import { slimCategoryEvents } from '../trails/slim-category-events';
 import { warnMissingBaseUrl } from '../trails/warn-missing-base-url';
 import { ensureDevelopmentAdmin } from './admin-user';
@@ -13,8 +14,8 @@ import { seedDemoContent } from './demo-content';
 import { ensureLocales } from './locales';
 import { grantRolePermissions } from './permissions';
 
-/** Every step is idempotent: a restart changes nothing that is already in place. */
-export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
+/** Every step is idempotent: a restart changes nothing that is already in place. Returns what destroy() stops. */
+export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => void> {
   await ensureTrailLockRow(strapi);
   slimCategoryEvents(strapi);
   watchLocales(strapi);
@@ -28,4 +29,5 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<void> {
   await backfillClaims(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
   await warnMissingBaseUrl(strapi);
+  return pruneChangesHourly(strapi, colophonConfig(strapi).delivery.changeRetentionDays);
 }

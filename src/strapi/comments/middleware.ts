@@ -1,5 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
+import { recordingChanges } from '../delivery/change-log';
+import { noteCommentChange } from '../delivery/notes';
+import { tagVocabulary } from '../delivery/tags';
 import { handleArticleWrite } from './article-writes';
 import { identifyCaller } from './caller';
 import { recountComments } from './comment-count';
@@ -33,11 +36,26 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
       return next();
     }
 
+    // A comment readers can see (approved before or after the write) is a change in the log.
+    const logged = (work: (trx: unknown) => Promise<any>): Promise<any> =>
+      strapi.db.transaction(({ trx }) => recordingChanges(strapi, trx, `comment:${action}`, tagVocabulary(strapi).coarser, () => work(trx)));
+    const noteIfPublic = async (trx: unknown, articleDocumentId: string | null, commentDocumentId: string | null, before: unknown, after: unknown) => {
+      if (!articleDocumentId || (before !== 'approved' && after !== 'approved')) return;
+      await noteCommentChange(strapi, trx, { commentUid: COMMENT_UID, commentDocumentId, articleUid: ARTICLE_UID, articleDocumentId });
+    };
+
     if (action === 'create' && caller.kind !== 'editor') {
       if (!colophonConfig(strapi).comments.pipeline) return next();
-      return postComment(strapi, caller, params, next as any);
+      return logged(async (trx) => {
+        const result: any = await postComment(strapi, caller, params, next as any);
+        // What the poster is told is the stored status, but for spam, which is told `pending`:
+        // only `approved` is public either way. The article was sent as its documentId.
+        const article = (params.data as Record<string, unknown> | undefined)?.article;
+        if (typeof article === 'string') await noteIfPublic(trx, article, result?.documentId ?? null, null, result?.commentStatus);
+        return result;
+      });
     }
-    return strapi.db.transaction(async ({ trx }) => {
+    return logged(async (trx) => {
       const stored = await loadStoredComment(strapi, params.documentId);
       let articleDocumentId = stored?.articleDocumentId ?? null;
       if (action === 'update' && caller.kind === 'moderator') {
@@ -47,8 +65,10 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
       } else if (action === 'delete' && stored) {
         await liftReplies(strapi, trx, stored);
       }
-      const result = await next();
+      const result: any = await next();
       await recountComments(strapi, trx, [articleDocumentId]);
+      const after = action === 'delete' ? null : await loadStoredComment(strapi, result?.documentId ?? params.documentId);
+      await noteIfPublic(trx, after?.articleDocumentId ?? articleDocumentId, stored?.documentId ?? after?.documentId ?? null, stored?.commentStatus, after?.commentStatus);
       return result;
     });
   };

@@ -8,6 +8,8 @@ import type { CheckContext } from './context';
 import { describeRow } from './report';
 import { inTransaction } from './transactions';
 import { reclaimMoved } from '../claims';
+import { noteChange } from '../delivery/change-log';
+import { tagVocabulary } from '../delivery/tags';
 
 /**
  * Reports every cycle in the category tree. A repair breaks each one by detaching its
@@ -109,9 +111,16 @@ export async function checkCategoryTrails(context: CheckContext): Promise<void> 
         });
       }
       if (fix && stale.length > 0) {
-        const { moved } = await rederiveCategories(strapi, trx, stale, inputs);
+        const { moved, derived } = await rederiveCategories(strapi, trx, stale, inputs);
         // The ledger follows what moved; what cannot be claimed, checkUrlSpace reports and moves.
         if (moved) await reclaimMoved(strapi, trx, stale);
+        const tags = tagVocabulary(strapi);
+        const nodes = stale.map((id) => inputs.tree.nodes.get(id)!).filter(Boolean);
+        noteChange({
+          documents: nodes.map((node) => ({ uid: categoryUid, documentId: node.documentId, locale: node.locale })),
+          tags: [tags.listTag(categoryUid), ...nodes.map((node) => tags.documentTag(categoryUid, node.documentId))],
+          scopes: nodes.map((node) => ({ kind: 'subtree' as const, locale: node.locale ?? '', path: String(derived.get(node.id)?.path ?? node.path ?? '') })),
+        });
       }
       return stored.length === batchSize;
     });

@@ -13,6 +13,8 @@ import type { CheckContext } from './context';
 import { describeRow } from './report';
 import { inTransaction } from './transactions';
 import { reclaimMoved } from '../claims';
+import { noteChange } from '../delivery/change-log';
+import { tagVocabulary } from '../delivery/tags';
 
 /**
  * Recomputes the derived fields of every row of a trail target, draft and published, with the
@@ -120,6 +122,17 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
         await reclaimMoved(strapi, trx, [], new Map([[target.uid, stale]]));
       }
       if (fix && miscounted.size > 0) await recountComments(strapi, trx, miscounted);
+      if (fix && (stale.length > 0 || miscounted.size > 0)) {
+        const repaired = [...rows.values()].filter((row) => stale.includes(row.id) || miscounted.has(row.documentId));
+        const tags = tagVocabulary(strapi);
+        noteChange({
+          documents: repaired.map((row) => ({ uid: target.uid, documentId: row.documentId, locale: row.locale })),
+          tags: [tags.listTag(target.uid), ...repaired.map((row) => tags.documentTag(target.uid, row.documentId))],
+          paths: repaired
+            .filter((row) => row.publishedAt && row.path)
+            .map((row) => ({ locale: row.locale ?? '', path: row.path!, change: 'updated' as const })),
+        });
+      }
       return stored.length === batchSize;
     });
   }

@@ -36,9 +36,10 @@ export function relationLinkOf(strapi: Core.Strapi, uid: string, attribute: stri
   };
 }
 
-/** A knex query builder inside the current transaction, with the configured schema. */
+/** A knex query builder inside transaction `trx` (outside any when none is given), with the configured schema. */
 export function sql(strapi: Core.Strapi, trx: unknown, table: string) {
-  return strapi.db.getConnection(table).transacting(trx as any);
+  const query = strapi.db.getConnection(table);
+  return trx ? query.transacting(trx as any) : query;
 }
 
 export function isPostgres(strapi: Core.Strapi): boolean {

@@ -16,6 +16,10 @@ import { dropRedirectsTo } from '../trails/redirects';
 import { leaveRelationsWithOriginal, patchClonedSlugs, settleClonedSlugs } from '../trails/clones';
 import { claimDocumentPaths, claimReservedPaths, reclaimEverything, refuseConflict, refuseSiteEditCollisions, releaseReservedPaths } from '../claims';
 import { newDocumentId } from '../database/document-id';
+import { columnOf, sql, tableOf } from '../database/schema';
+import { recordingChanges } from '../delivery/change-log';
+import { noteCategoryWrite, noteRedirects, noteSiteWrite, noteSourceWrite, noteTargetWrite } from '../delivery/notes';
+import { tagVocabulary } from '../delivery/tags';
 import { prepareSiteInput } from '../site/site-input';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
@@ -26,6 +30,7 @@ const SITE_ACTIONS = new Set(['create', 'update', 'delete']);
 /** What a deleted Site leaves: every setting that decides where pages live back to its default. */
 const SITE_DEFAULTS = { blogPath: null, defaultLocale: null, localePrefix: null };
 const SOURCE_ACTIONS = new Set(['create', 'update', 'delete']);
+const REDIRECT_ACTIONS = new Set(['create', 'update', 'delete']);
 
 /**
  * The Colophon hook. Every document write, whichever door it came through (REST, GraphQL,
@@ -44,6 +49,26 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     const isSource = context.uid === colophonConfig(strapi).attribution.sourceUid;
     const action = context.action;
 
+    if (context.uid === trails.redirectUid && REDIRECT_ACTIONS.has(action)) {
+      // A rule written by hand (an API token, the Content Manager): what its paths resolve to changed.
+      const params = context.params as WriteParams;
+      return withinOwnTransaction(strapi, (trx) =>
+        recordingChanges(strapi, trx, action, tagVocabulary(strapi).coarser, async () => {
+          const before = params.documentId
+            ? await strapi.db.query(trails.redirectUid as any).findMany({ where: { documentId: params.documentId }, select: ['from', 'locale'] })
+            : [];
+          const result: any = await next();
+          const written = Array.isArray(result?.entries) ? result.entries : result ? [result] : [];
+          noteRedirects(
+            [...before, ...written]
+              .filter((rule: any) => typeof rule?.from === 'string')
+              .map((rule: any) => ({ locale: rule.locale ?? null, path: rule.from }))
+          );
+          return result;
+        })
+      );
+    }
+
     const relevant =
       (target && (TARGET_ACTIONS.has(action) || TARGET_REMOVALS.has(action))) ||
       (isCategory && CATEGORY_ACTIONS.has(action)) ||
@@ -52,12 +77,20 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     if (!relevant) return next();
 
     const params = context.params as WriteParams;
+    // Every write here ends with one row in the change log, in its own transaction, when it
+    // changed what the public reads (src/strapi/delivery).
+    const logged = (work: (trx: unknown) => Promise<any>): Promise<any> =>
+      withinOwnTransaction(strapi, (trx) => recordingChanges(strapi, trx, action, tagVocabulary(strapi).coarser, () => work(trx)));
     if (isSource && action === 'create') {
       // A source just created is credited nowhere yet: nothing to derive, nothing to lock.
       prepareSourceInput(params.data);
-      return next();
+      return logged(async () => {
+        const result: any = await next();
+        if (result?.documentId) noteSourceWrite(strapi, context.uid, result.documentId);
+        return result;
+      });
     }
-    return withinOwnTransaction(strapi, async (trx) => {
+    return logged(async (trx) => {
       // A new document's path is claimed in its name before Strapi stores it: name it now.
       if (action === 'create' && (target || isCategory)) assignDocumentId(params);
       // Before anything is read: see lockForWrite for why, and for what each database does.
@@ -71,7 +104,10 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
           .filter(([locale, path]) => pathsAfter.get(locale) !== path)
           .map(([locale, path]) => ({ path, locale: locale || null }));
         await dropRedirectsTo(strapi, trx, gone);
-        if (params.documentId) await claimDocumentPaths(strapi, trx, target.uid, params.documentId, target.slugField);
+        if (params.documentId) {
+          await claimDocumentPaths(strapi, trx, target.uid, params.documentId, target.slugField);
+          noteTargetWrite(strapi, { uid: target.uid, documentId: params.documentId, action, before: pathsBefore, after: pathsAfter });
+        }
         return result;
       }
 
@@ -93,22 +129,35 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
           if (intent?.creditsSent) refuseSilentCredits(derived, intent.locale, colophonConfig(strapi).attribution.creditsField);
           patchResult(result, new Map([...derived].map(([id, row]) => [id, row.values])));
           if (action === 'publish' || params.status === 'published') enforcePublishPolicy(strapi, derived);
+          noteTargetWrite(strapi, {
+            uid: target.uid,
+            documentId,
+            action,
+            status: params.status,
+            before: pathsBefore,
+            after: await publishedPaths(strapi, trx, target, documentId),
+          });
         }
         return result;
       }
 
       if (isCategory && action === 'delete') {
         const deletion = await prepareCategoryDelete(strapi, trx, params);
+        const before = await categoryPaths(strapi, trx, params.documentId);
         const result = await next();
         // Released before its pages move: one of them may land where it was (/blog/x/x -> /blog/x).
         if (params.documentId) await claimDocumentPaths(strapi, trx, trails.categoryUid, params.documentId, 'slug');
         await deriveAfterCategoryDelete(strapi, trx, deletion);
+        if (params.documentId) {
+          noteCategoryWrite(strapi, { uid: trails.categoryUid, documentId: params.documentId, before, after: await categoryPaths(strapi, trx, params.documentId) });
+        }
         return result;
       }
 
       if (isCategory) {
         if (action === 'clone') leaveRelationsWithOriginal(strapi, trails.categoryUid, (params.data ??= {}));
         await prepareCategoryWrite(strapi, trx, action, params);
+        const before = action === 'update' ? await categoryPaths(strapi, trx, params.documentId) : new Map<string, string>();
         const result: any = await next();
         const documentId = result?.documentId;
         if (action === 'clone' && documentId && params.documentId) {
@@ -118,6 +167,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         if (documentId) {
           patchResult(result, await deriveAfterCategoryWrite(strapi, trx, documentId));
           await claimDocumentPaths(strapi, trx, trails.categoryUid, documentId, 'slug');
+          noteCategoryWrite(strapi, { uid: trails.categoryUid, documentId, before, after: await categoryPaths(strapi, trx, documentId) });
         }
         return result;
       }
@@ -126,13 +176,17 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         const deletion = await prepareSourceDelete(strapi, trx, params);
         const result = await next();
         await deriveAfterSourceDelete(strapi, trx, deletion);
+        if (params.documentId) noteSourceWrite(strapi, context.uid, params.documentId);
         return result;
       }
 
       if (isSource) {
         prepareSourceInput(params.data);
         const result: any = await next();
-        if (result?.documentId) await deriveAfterSourceWrite(strapi, trx, result.documentId);
+        if (result?.documentId) {
+          await deriveAfterSourceWrite(strapi, trx, result.documentId);
+          noteSourceWrite(strapi, context.uid, result.documentId);
+        }
         return result;
       }
 
@@ -150,9 +204,22 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       }
       const reserved = await claimReservedPaths(strapi, trx);
       if (reserved) refuseConflict(reserved, moved ?? 'blogPath');
+      noteSiteWrite(strapi, context.uid, (result as any)?.documentId ?? params.documentId);
       return result;
     });
   };
+}
+
+/** A category's paths per locale, as stored now (`new Map()` for none). */
+async function categoryPaths(strapi: Core.Strapi, trx: unknown, documentId: string | undefined): Promise<Map<string, string>> {
+  const paths = new Map<string, string>();
+  if (!documentId) return paths;
+  const uid = colophonConfig(strapi).trails.categoryUid;
+  const rows: Array<{ locale: string | null; path: string | null }> = await sql(strapi, trx, tableOf(strapi, uid))
+    .select(`${columnOf(strapi, uid, 'locale')} as locale`, `${columnOf(strapi, uid, 'path')} as path`)
+    .where(columnOf(strapi, uid, 'documentId'), documentId);
+  for (const row of rows) if (row.path) paths.set(row.locale ?? '', row.path);
+  return paths;
 }
 
 let savepoints = 0;

@@ -3,6 +3,7 @@ import { isCoveredByPrefix, planPrefixMoves, planRedirect, toPrefixRule, type Pr
 import { colophonConfig } from '../colophon-config';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { newDocumentId } from '../database/document-id';
+import { noteRedirects } from '../delivery/notes';
 
 export interface PathChange {
   from: string;
@@ -59,6 +60,7 @@ async function recordLocaleRedirects(strapi: Core.Strapi, trx: unknown, locale: 
   for (let i = 0; i < rows.length; i += 200) {
     await sql(strapi, trx, table).insert(rows.slice(i, i + 200));
   }
+  if (touchedPaths.length > 0) noteRedirects([]);
 }
 
 /**
@@ -72,10 +74,12 @@ export async function retireRedirectsFrom(strapi: Core.Strapi, trx: unknown, liv
   for (const [locale, group] of groupByLocale(live)) {
     const paths = [...new Set(group.map((entry) => entry.path))];
     for (let i = 0; i < paths.length; i += 500) {
-      await inLocale(strapi, sql(strapi, trx, table), locale)
+      const retired = await inLocale(strapi, sql(strapi, trx, table), locale)
         .whereIn(from, paths.slice(i, i + 500))
         .where((query: any) => query.where(match, 'exact').orWhereNull(match))
         .delete();
+      // The pages now living there note their own paths; the rules' list changed.
+      if (Number(retired) > 0) noteRedirects([]);
     }
   }
 }
@@ -91,13 +95,14 @@ export async function dropRedirectsTo(strapi: Core.Strapi, trx: unknown, gone: L
     const paths = [...new Set(group.map((entry) => entry.path))];
     for (let i = 0; i < paths.length; i += 500) {
       const slice = paths.slice(i, i + 500);
-      await inLocale(strapi, sql(strapi, trx, table), locale)
+      const dropped = await inLocale(strapi, sql(strapi, trx, table), locale)
         .where((query: any) =>
           query
             .where((exact: any) => exact.whereIn(to, slice).where((m: any) => m.where(match, 'exact').orWhereNull(match)))
             .orWhere((prefix: any) => prefix.whereIn(to, slice.map((path) => `${path}/`)).where(match, 'prefix'))
         )
         .delete();
+      if (Number(dropped) > 0) noteRedirects([]);
     }
   }
 }
@@ -148,6 +153,7 @@ async function recordPrefixRule(strapi: Core.Strapi, trx: unknown, rule: PrefixR
   await inLocale(strapi, sql(strapi, trx, table), locale).where(match, 'prefix').whereIn(from, [rule.from, rule.to]).delete();
   if (rule.from === rule.to) return;
   await sql(strapi, trx, table).insert(newRedirectRow(strapi, { ...rule, match: 'prefix', locale }));
+  noteRedirects([]);
 }
 
 function redirectColumns(strapi: Core.Strapi) {
