@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_PUBLIC_CACHE_CONTROL } from '../src/core/delivery';
 import { DEFAULT_MODERATION_RULES } from '../src/core/moderation';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
@@ -36,6 +37,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
   },
   delivery: {
     changeRetentionDays: env.int('CHANGES_RETENTION_DAYS', 30),
+    publicCacheControl: env('HTTP_CACHE_CONTROL', DEFAULT_PUBLIC_CACHE_CONTROL),
   },
   demo: {
     enabled: env.bool('SEED_DEMO', true),

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
+  // Outside the error handler: it tags and validates what is finally sent, errors included.
+  'global::http-caching',
   'strapi::errors',
   // Inside the error handler, around everything else: a request that found the database busy
   // (no connection in time, or contention outside the document service) is a 503, not a 500.

@@ -68,6 +68,11 @@ export interface ColophonConfig {
      * change). A feed consumer whose cursor is older is answered 410 and starts over.
      */
     changeRetentionDays: number;
+    /**
+     * Cache-Control of public REST and GraphQL answers (HTTP_CACHE_CONTROL); answers with
+     * credentials, drafts, mutations and errors are always `private, no-store`.
+     */
+    publicCacheControl: string;
   };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */

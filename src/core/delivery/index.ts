@@ -2,3 +2,16 @@ export { boundTags, commentsTag, DEFAULT_TAG_BOUNDS, documentTag, listTag, REDIR
 export type { TagBounds } from './cacheTags';
 export { compareFeedPositions, decodeCursor, encodeCursor, FEED_START } from './feedCursor';
 export type { FeedPosition } from './feedCursor';
+export { answerTags, collectAnswerDocuments, trailPrefixes } from './answerTags';
+export type { AnswerDocument, AttributeShape, SchemaReader } from './answerTags';
+export { readGraphqlRequest } from './graphqlReads';
+export type { GraphqlRead } from './graphqlReads';
+export {
+  cachePolicy,
+  DEFAULT_PUBLIC_CACHE_CONTROL,
+  entityTag,
+  matchesIfNoneMatch,
+  PRIVATE_CACHE_CONTROL,
+  tagHeaders,
+} from './httpCaching';
+export type { CacheableExchange, CachePolicy } from './httpCaching';

@@ -91,8 +91,12 @@ export function noteSiteWrite(strapi: Core.Strapi, uid: string, documentId: stri
   });
 }
 
-/** A Source: its page, and every article crediting it (their footers and JSON-LD name it). */
-export function noteSourceWrite(strapi: Core.Strapi, uid: string, documentId: string): void {
+/**
+ * A Source: its page, every answer that shows it (article answers carry the tags of the Sources
+ * they credit: their footers, `seo` and JSON-LD name them), and lists of articles (a filter on
+ * a credit's Source may match other articles now).
+ */
+export async function noteSourceWrite(strapi: Core.Strapi, _trx: unknown, uid: string, documentId: string): Promise<void> {
   const tags = tagVocabulary(strapi);
   noteChange({
     documents: [{ uid, documentId, locale: null }],
@@ -134,6 +138,7 @@ export async function noteCommentChange(
       { uid: change.articleUid, documentId: change.articleDocumentId, locale: null },
     ],
     tags: [
+      ...(change.commentDocumentId ? [tags.documentTag(change.commentUid, change.commentDocumentId)] : []),
       commentsTag(change.articleDocumentId),
       tags.listTag(change.commentUid),
       tags.documentTag(change.articleUid, change.articleDocumentId),

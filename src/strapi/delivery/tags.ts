@@ -8,6 +8,12 @@ export interface TagVocabulary {
   listTag(uid: string): string;
   /** The list tag a document tag falls back to when an answer has too many (core's boundTags). */
   coarser(tag: string): string | null;
+  /**
+   * What a document tag falls back to when a change names too many (a repair of hundreds of
+   * rows): `site`, which every public answer carries. A list tag would not do: a single
+   * document's answer does not carry its type's list tag, or every edit would purge every page.
+   */
+  changeCoarser(tag: string): string | null;
   /** Every content type whose answers Colophon derives, for a change that touches them all (the Site). */
   allLists(): string[];
 }
@@ -33,6 +39,7 @@ export function tagVocabulary(strapi: Core.Strapi): TagVocabulary {
       const uid = separator > 0 ? byType.get(tag.slice(0, separator)) : undefined;
       return uid && tag !== listTag(uid) && !tag.startsWith('list:') ? listTag(uid) : null;
     },
+    changeCoarser: (tag) => (tag === SITE_TAG || tag.startsWith('list:') || tag === 'redirects' ? null : SITE_TAG),
     allLists: () =>
       [...new Set([...trails.targets.map((target) => target.uid), trails.categoryUid, attribution.sourceUid, trails.redirectUid])].map(listTag),
   };

@@ -53,7 +53,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       // A rule written by hand (an API token, the Content Manager): what its paths resolve to changed.
       const params = context.params as WriteParams;
       return withinOwnTransaction(strapi, (trx) =>
-        recordingChanges(strapi, trx, action, tagVocabulary(strapi).coarser, async () => {
+        recordingChanges(strapi, trx, action, tagVocabulary(strapi).changeCoarser, async () => {
           const before = params.documentId
             ? await strapi.db.query(trails.redirectUid as any).findMany({ where: { documentId: params.documentId }, select: ['from', 'locale'] })
             : [];
@@ -80,13 +80,13 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
     // Every write here ends with one row in the change log, in its own transaction, when it
     // changed what the public reads (src/strapi/delivery).
     const logged = (work: (trx: unknown) => Promise<any>): Promise<any> =>
-      withinOwnTransaction(strapi, (trx) => recordingChanges(strapi, trx, action, tagVocabulary(strapi).coarser, () => work(trx)));
+      withinOwnTransaction(strapi, (trx) => recordingChanges(strapi, trx, action, tagVocabulary(strapi).changeCoarser, () => work(trx)));
     if (isSource && action === 'create') {
       // A source just created is credited nowhere yet: nothing to derive, nothing to lock.
       prepareSourceInput(params.data);
-      return logged(async () => {
+      return logged(async (trx) => {
         const result: any = await next();
-        if (result?.documentId) noteSourceWrite(strapi, context.uid, result.documentId);
+        if (result?.documentId) await noteSourceWrite(strapi, trx, context.uid, result.documentId);
         return result;
       });
     }
@@ -174,9 +174,10 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
 
       if (isSource && action === 'delete') {
         const deletion = await prepareSourceDelete(strapi, trx, params);
+        // Before it goes, while the credits still name it.
+        if (params.documentId) await noteSourceWrite(strapi, trx, context.uid, params.documentId);
         const result = await next();
         await deriveAfterSourceDelete(strapi, trx, deletion);
-        if (params.documentId) noteSourceWrite(strapi, context.uid, params.documentId);
         return result;
       }
 
@@ -185,7 +186,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         const result: any = await next();
         if (result?.documentId) {
           await deriveAfterSourceWrite(strapi, trx, result.documentId);
-          noteSourceWrite(strapi, context.uid, result.documentId);
+          await noteSourceWrite(strapi, trx, context.uid, result.documentId);
         }
         return result;
       }
