@@ -38,7 +38,7 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
 
     // A comment readers can see (approved before or after the write) is a change in the log.
     const logged = (work: (trx: unknown) => Promise<any>): Promise<any> =>
-      strapi.db.transaction(({ trx }) => recordingChanges(strapi, trx, `comment:${action}`, tagVocabulary(strapi).coarser, () => work(trx)));
+      strapi.db.transaction(({ trx }) => recordingChanges(strapi, trx, `comment:${action}`, tagVocabulary(strapi).changeCoarser, () => work(trx)));
     const noteIfPublic = async (trx: unknown, articleDocumentId: string | null, commentDocumentId: string | null, before: unknown, after: unknown) => {
       if (!articleDocumentId || (before !== 'approved' && after !== 'approved')) return;
       await noteCommentChange(strapi, trx, { commentUid: COMMENT_UID, commentDocumentId, articleUid: ARTICLE_UID, articleDocumentId });

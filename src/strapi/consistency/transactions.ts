@@ -14,6 +14,6 @@ export async function inTransaction<T>(strapi: Core.Strapi, repair: boolean, wor
     if (!repair) return work(trx);
     await lockTrailInputs(strapi, trx, 'exclusive');
     // What a repair rewrites, readers see: it is a change like any write, logged with it.
-    return recordingChanges(strapi, trx, 'repair', tagVocabulary(strapi).coarser, () => work(trx));
+    return recordingChanges(strapi, trx, 'repair', tagVocabulary(strapi).changeCoarser, () => work(trx));
   });
 }
