@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_PUBLIC_CACHE_CONTROL } from '../src/core/delivery';
+import { DEFAULT_PUBLIC_CACHE_CONTROL, DEFAULT_RETRY_SCHEDULE_SECONDS, parseWebhookEndpoints } from '../src/core/delivery';
 import { DEFAULT_MODERATION_RULES } from '../src/core/moderation';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
@@ -38,6 +38,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
   delivery: {
     changeRetentionDays: env.int('CHANGES_RETENTION_DAYS', 30),
     publicCacheControl: env('HTTP_CACHE_CONTROL', DEFAULT_PUBLIC_CACHE_CONTROL),
+    webhooks: {
+      endpoints: parseWebhookEndpoints(env('CHANGES_WEBHOOK_URLS', '')),
+      secret: env('CHANGES_WEBHOOK_SECRET', ''),
+      timeoutMs: env.int('CHANGES_WEBHOOK_TIMEOUT_MS', 10_000),
+      retrySeconds: env.array('CHANGES_WEBHOOK_RETRY_SECONDS', DEFAULT_RETRY_SCHEDULE_SECONDS.map(String)).map(Number),
+      pollMs: env.int('CHANGES_WEBHOOK_POLL_MS', 250),
+    },
   },
   demo: {
     enabled: env.bool('SEED_DEMO', true),

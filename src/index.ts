@@ -13,8 +13,8 @@ import { redirectLocales } from './strapi/redirects-api';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 
-/** What bootstrap started that must stop with the app (the change log's pruning). */
-const stopTimers = new WeakMap<object, () => void>();
+/** What bootstrap started that must stop with the app (the change log's pruning, webhook delivery). */
+const stopTimers = new WeakMap<object, () => Promise<void>>();
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -40,7 +40,7 @@ export default {
     stopTimers.set(strapi, await bootstrapColophon(strapi));
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
-    stopTimers.get(strapi)?.();
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopTimers.get(strapi)?.();
   },
 };

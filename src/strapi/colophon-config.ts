@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ModerationRules } from '../core/moderation';
+import type { WebhookSettings } from './delivery/webhooks';
 
 /**
  * A content type that carries a breadcrumb trail. Adding one entry here is all a developer
@@ -73,6 +74,8 @@ export interface ColophonConfig {
      * credentials, drafts, mutations and errors are always `private, no-store`.
      */
     publicCacheControl: string;
+    /** Signed webhooks of the change log (src/strapi/delivery/webhooks.ts); no endpoints, no webhooks. */
+    webhooks: WebhookSettings;
   };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */

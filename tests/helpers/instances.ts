@@ -6,6 +6,8 @@ export interface SecondInstance {
   /** e.g. http://127.0.0.1:40123 */
   baseUrl: string;
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash or an OOM killer would: nothing runs after. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -13,9 +15,9 @@ export interface SecondInstance {
  * behind a load balancer would be. It boots from the same dist/ with the same environment the
  * harness gave `app` (secrets, database URL), so tokens issued by one are valid on the other.
  */
-export async function startSecondInstance(app: TestApp, timeoutMs = 60000): Promise<SecondInstance> {
+export async function startSecondInstance(app: TestApp, timeoutMs = 60000, env: Record<string, string> = {}): Promise<SecondInstance> {
   const child: ChildProcess = fork(path.join(__dirname, 'second-instance.js'), [], {
-    env: { ...process.env, ...app.database.env, SEED_DEMO: 'false' },
+    env: { ...process.env, ...app.database.env, SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -44,6 +46,13 @@ export async function startSecondInstance(app: TestApp, timeoutMs = 60000): Prom
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10000).unref();
+      });
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       });
     },
   };

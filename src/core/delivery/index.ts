@@ -15,3 +15,14 @@ export {
   tagHeaders,
 } from './httpCaching';
 export type { CacheableExchange, CachePolicy } from './httpCaching';
+export {
+  batchForDelivery,
+  classifyDeliveryAnswer,
+  DEFAULT_RETRY_SCHEDULE_SECONDS,
+  MAX_WEBHOOK_BODY_BYTES,
+  parseRetryAfter,
+  parseWebhookEndpoints,
+  retryDelay,
+  webhookMessageId,
+} from './webhooks';
+export type { WebhookChange } from './webhooks';

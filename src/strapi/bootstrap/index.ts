@@ -6,6 +6,7 @@ import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
 import { pruneChangesHourly } from '../delivery/retention';
+import { startWebhookDelivery } from '../delivery/webhooks';
 import { slimCategoryEvents } from '../trails/slim-category-events';
 import { warnMissingBaseUrl } from '../trails/warn-missing-base-url';
 import { ensureDevelopmentAdmin } from './admin-user';
@@ -15,7 +16,7 @@ import { ensureLocales } from './locales';
 import { grantRolePermissions } from './permissions';
 
 /** Every step is idempotent: a restart changes nothing that is already in place. Returns what destroy() stops. */
-export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => void> {
+export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Promise<void>> {
   await ensureTrailLockRow(strapi);
   slimCategoryEvents(strapi);
   watchLocales(strapi);
@@ -29,5 +30,11 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => void
   await backfillClaims(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
   await warnMissingBaseUrl(strapi);
-  return pruneChangesHourly(strapi, colophonConfig(strapi).delivery.changeRetentionDays);
+  const { delivery } = colophonConfig(strapi);
+  const stopPruning = pruneChangesHourly(strapi, delivery.changeRetentionDays);
+  const stopWebhooks = await startWebhookDelivery(strapi, delivery.webhooks);
+  return async () => {
+    stopPruning();
+    await stopWebhooks();
+  };
 }

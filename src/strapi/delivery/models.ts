@@ -31,7 +31,43 @@ const changeModel = {
   indexes: [{ name: 'colophon_changes_txid_id_idx', columns: ['txid', 'id'] }],
 };
 
-/** Registers the change log's table as a Strapi database model; called from register(). */
+/**
+ * Where each webhook endpoint is in the feed: the position after the last change it
+ * acknowledged (`cursor_*`), the end of the batch being tried (`batch_*`, so a retry sends the
+ * same changes under the same message id), its failures in a row and when to try again, and a
+ * lease (`leased_until`, `leased_by`) so that one instance at a time delivers to it.
+ */
+export const WEBHOOK_ENDPOINTS_TABLE = 'colophon_webhook_endpoints';
+
+const webhookEndpointModel = {
+  uid: 'colophon::webhook-endpoint',
+  singularName: 'colophon_webhook_endpoints',
+  tableName: WEBHOOK_ENDPOINTS_TABLE,
+  attributes: {
+    id: { type: 'increments' },
+    /** SHA-256 (hex) of the URL: URLs may be longer than an indexable string. */
+    urlHash: { type: 'string' },
+    url: { type: 'text' },
+    cursorTxid: { type: 'biginteger' },
+    cursorId: { type: 'biginteger' },
+    batchTxid: { type: 'biginteger' },
+    batchId: { type: 'biginteger' },
+    failures: { type: 'integer' },
+    nextAttemptAt: { type: 'datetime' },
+    leasedUntil: { type: 'datetime' },
+    leasedBy: { type: 'string' },
+    disabledAt: { type: 'datetime' },
+    lastStatus: { type: 'integer' },
+    lastError: { type: 'text' },
+    deliveredAt: { type: 'datetime' },
+    createdAt: { type: 'datetime' },
+  },
+  indexes: [{ name: 'colophon_webhook_endpoints_url_uq', columns: ['url_hash'], type: 'unique' }],
+};
+
+/** Registers the change log's tables as Strapi database models; called from register(). */
 export function registerChangeModels(strapi: Core.Strapi): void {
-  (strapi.get('models') as { add(model: unknown): unknown }).add(changeModel);
+  const models = strapi.get('models') as { add(model: unknown): unknown };
+  models.add(changeModel);
+  models.add(webhookEndpointModel);
 }
