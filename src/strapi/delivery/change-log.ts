@@ -133,12 +133,11 @@ export interface FeedChange {
  * transactions on several instances commit out of the order their rows were numbered in.
  *
  * - PostgreSQL: rows are ordered by the id of the transaction that wrote them, then by id, and
- *   only rows of transactions older than the oldest one still running
- *   (`pg_snapshot_xmin(pg_current_snapshot())`) are given out. Every such transaction has
- *   ended, so none can still add a row before the cursor; one still running gets a higher
- *   transaction id than any given out, and shows once it commits. The price is that a change is
- *   held back while an older transaction is still open (a long cascade holds back what commits
- *   during it until it ends).
+ *   only rows of transactions older than the oldest one of this database still running are
+ *   given out (see feedHorizon). Every such transaction has ended, so none can still add a row
+ *   before the cursor; one still running gets a higher transaction id than any given out, and
+ *   shows once it commits. The price is that a change is held back while an older transaction
+ *   of this database is still open (a long cascade holds back what commits during it).
  * - SQLite: one writer at a time, so ids are given in commit order; the id alone is the cursor.
  */
 export async function readChangesAfter(
@@ -152,7 +151,7 @@ export async function readChangesAfter(
   if (postgres) {
     query
       .whereRaw('(txid, id) > (?::bigint, ?)', [position.txid ?? '0', position.id])
-      .whereRaw('txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint')
+      .where('txid', '<', await feedHorizon(strapi))
       .orderBy([{ column: 'txid' }, { column: 'id' }]);
   } else {
     query.where('id', '>', position.id).orderBy('id');
@@ -176,6 +175,32 @@ export async function readChangesAfter(
   });
   const last = changes[changes.length - 1];
   return { changes, next: last ? last.cursor : encodeCursor(position ?? FEED_START), hasMore: rows.length > limit };
+}
+
+/**
+ * The transaction id below which every transaction of this database has ended (PostgreSQL):
+ * the oldest transaction id still in progress (`pg_snapshot_xip` of the current snapshot) that
+ * is not known to belong to another database of the cluster, or the snapshot's xmax when there
+ * is none. Transaction ids are shared by the whole cluster, so `pg_snapshot_xmin` alone would
+ * hold the feed back behind any other database's long transaction. An in-progress id that
+ * pg_stat_activity does not place in another database counts as ours (held back): the safe side.
+ * Every transaction that starts later gets an id at or above the snapshot's xmax.
+ */
+async function feedHorizon(strapi: Core.Strapi): Promise<string> {
+  const result = await strapi.db.connection.raw(`
+    with snapshot as (select pg_current_snapshot() as s),
+    running as (select x::text::numeric as x from snapshot, pg_snapshot_xip(s) as x),
+    elsewhere as (
+      select backend_xid::text::numeric as xid from pg_stat_activity
+        where backend_xid is not null and datname is distinct from current_database()
+      union
+      select transaction::text::numeric from pg_prepared_xacts where database <> current_database()
+    )
+    select coalesce(
+      (select min(x) from running where (x % 4294967296) not in (select xid from elsewhere)),
+      (select pg_snapshot_xmax(s)::text::numeric from snapshot)
+    )::text as horizon`);
+  return String(result.rows[0].horizon);
 }
 
 function parse<T>(value: unknown, fallback: T): T {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createFullAccessToken } from '../../helpers/agents';
-import { databaseClient } from '../../helpers/database';
+import { Client } from 'pg';
+import { databaseClient, postgresAdminUrl } from '../../helpers/database';
 import { newsroom } from '../../helpers/fixtures';
 import { startSecondInstance, type SecondInstance } from '../../helpers/instances';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
@@ -81,6 +82,23 @@ onPostgres('the change feed is gap-free on PostgreSQL', () => {
     const slowId = (await slow).documentId;
     const after = await read(cursor);
     expect(after.data.map((change) => change.documents[0].documentId)).toEqual([slowId, fastId]);
+  });
+
+  it('is not held back by an open transaction of another database on the same server', async () => {
+    // Transaction ids are shared by the whole PostgreSQL cluster: only this database's count.
+    const other = new Client({ connectionString: postgresAdminUrl() });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_current_xact_id()');
+      const cursor = await end();
+      const article = await newsroom(app).article('Pas retenue', { published: true });
+      const page = await read(cursor);
+      expect(page.data.map((change) => change.documents[0].documentId)).toEqual([article.documentId]);
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      await other.end();
+    }
   });
 
   it('misses nothing while writers on two instances commit out of order', async () => {
