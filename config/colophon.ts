@@ -36,6 +36,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
     sqliteSynchronous: env('DATABASE_SQLITE_SYNCHRONOUS', 'normal'),
   },
   delivery: {
+    changeLog: env.bool('CHANGE_LOG', true),
     changeRetentionDays: env.int('CHANGES_RETENTION_DAYS', 30),
     publicCacheControl: env('HTTP_CACHE_CONTROL', DEFAULT_PUBLIC_CACHE_CONTROL),
     webhooks: {
@@ -44,6 +45,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => ({
       timeoutMs: env.int('CHANGES_WEBHOOK_TIMEOUT_MS', 10_000),
       retrySeconds: env.array('CHANGES_WEBHOOK_RETRY_SECONDS', DEFAULT_RETRY_SCHEDULE_SECONDS.map(String)).map(Number),
       pollMs: env.int('CHANGES_WEBHOOK_POLL_MS', 250),
+    },
+    responseCache: {
+      enabled: env('RESPONSE_CACHE', 'on') !== 'off',
+      maxBytes: env.int('RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+      ttlSeconds: env.int('RESPONSE_CACHE_TTL_SECONDS', 300),
+      redisUrl: env('REDIS_URL', ''),
     },
   },
   demo: {

@@ -16,6 +16,8 @@ const config: Core.Config.Middlewares = [
   { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '56kb', textLimit: '56kb' } },
   // After the parsers, before anything reads what they parsed.
   'global::input-guard',
+  // Public reads answered from the cache skip everything below (global::http-caching tags them).
+  'global::response-cache',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -6,6 +6,7 @@ import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
 import { registerClaimModels } from './strapi/claims';
 import { registerChangeModels } from './strapi/delivery/models';
+import { closeResponseCaches } from './strapi/delivery/response-cache';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { registerPreview, registerPreviewPages } from './strapi/preview';
@@ -42,5 +43,6 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await stopTimers.get(strapi)?.();
+    await closeResponseCaches(strapi);
   },
 };

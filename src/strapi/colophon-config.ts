@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ModerationRules } from '../core/moderation';
+import type { ResponseCacheSettings } from './delivery/response-cache';
 import type { WebhookSettings } from './delivery/webhooks';
 
 /**
@@ -65,6 +66,11 @@ export interface ColophonConfig {
   };
   delivery: {
     /**
+     * Write the change log (CHANGE_LOG, default true). false exists only so the benchmarks can
+     * measure what the log costs: no feed, no webhooks, and no response cache without it.
+     */
+    changeLog: boolean;
+    /**
      * Days a change stays in the change log (CHANGES_RETENTION_DAYS, default 30; 0 keeps every
      * change). A feed consumer whose cursor is older is answered 410 and starts over.
      */
@@ -76,6 +82,8 @@ export interface ColophonConfig {
     publicCacheControl: string;
     /** Signed webhooks of the change log (src/strapi/delivery/webhooks.ts); no endpoints, no webhooks. */
     webhooks: WebhookSettings;
+    /** The response cache of public reads (src/strapi/delivery/response-cache.ts). */
+    responseCache: ResponseCacheSettings;
   };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */

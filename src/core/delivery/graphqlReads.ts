@@ -80,11 +80,26 @@ export function readGraphqlRequest(
     }
   };
   visit(operation.selectionSet, null);
-  const variables = typeof request.variables === 'string' ? request.variables : JSON.stringify(request.variables ?? {});
   return {
     query: operation.operation === 'query',
     uids: [...uids],
     readsUnknown,
-    asksForDrafts: /\bDRAFT\b/.test(request.query) || /"DRAFT"/.test(variables),
+    asksForDrafts: /\bDRAFT\b/.test(request.query) || mayHold(request.variables, 'DRAFT'),
   };
+}
+
+/**
+ * Whether `value` (GraphQL variables: JSON of any depth, as sent) holds the string `wanted`,
+ * walked without recursion; past 10 000 values it answers true, the safe side.
+ */
+function mayHold(value: unknown, wanted: string): boolean {
+  const stack: unknown[] = [value];
+  for (let seen = 0; stack.length > 0; seen += 1) {
+    if (seen > 10_000) return true;
+    const next = stack.pop();
+    if (next === wanted) return true;
+    if (typeof next === 'string' && next.includes(`"${wanted}"`)) return true;
+    if (next && typeof next === 'object') stack.push(...Object.values(next as Record<string, unknown>));
+  }
+  return false;
 }

@@ -32,7 +32,8 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Prom
   await warnMissingBaseUrl(strapi);
   const { delivery } = colophonConfig(strapi);
   const stopPruning = pruneChangesHourly(strapi, delivery.changeRetentionDays);
-  const stopWebhooks = await startWebhookDelivery(strapi, delivery.webhooks);
+  if (!delivery.changeLog) strapi.log.warn('[colophon] CHANGE_LOG=false: no change log, feed, webhooks or response cache (benchmark baseline).');
+  const stopWebhooks = delivery.changeLog ? await startWebhookDelivery(strapi, delivery.webhooks) : async () => {};
   return async () => {
     stopPruning();
     await stopWebhooks();

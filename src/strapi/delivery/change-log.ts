@@ -83,6 +83,7 @@ export async function recordingChanges<T>(
   coarser: (tag: string) => string | null,
   work: () => Promise<T>
 ): Promise<T> {
+  if (!(strapi.config.get('colophon') as { delivery?: { changeLog?: boolean } })?.delivery?.changeLog) return work();
   const recorder = new ChangeRecorder(action);
   const result = await recording.run(recorder, work);
   if (recorder.touched) await appendChange(strapi, trx, recorder, coarser);
@@ -186,7 +187,7 @@ export async function readChangesAfter(
  * pg_stat_activity does not place in another database counts as ours (held back): the safe side.
  * Every transaction that starts later gets an id at or above the snapshot's xmax.
  */
-async function feedHorizon(strapi: Core.Strapi): Promise<string> {
+export async function feedHorizon(strapi: Core.Strapi): Promise<string> {
   const result = await strapi.db.connection.raw(`
     with snapshot as (select pg_current_snapshot() as s),
     running as (select x::text::numeric as x from snapshot, pg_snapshot_xip(s) as x),

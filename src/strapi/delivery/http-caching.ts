@@ -17,6 +17,7 @@ import {
 } from '../../core/delivery';
 import { colophonConfig } from '../colophon-config';
 import { columnOf, relationLinkOf, tableOf } from '../database/schema';
+import type { CacheOutcome } from './response-cache';
 import { tagVocabulary } from './tags';
 
 /** Settings of HTTP caching (config/colophon.ts `delivery`). */
@@ -39,7 +40,7 @@ export function schemaReader(strapi: Core.Strapi): SchemaReader {
  * Strapi's GraphQL root fields, by content type: `article`, `articles`, `articles_connection`
  * (collection types), `site` (single types). Null for any other root field.
  */
-function graphqlRootTypes(strapi: Core.Strapi): (field: string) => string | null {
+export function graphqlRootTypes(strapi: Core.Strapi): (field: string) => string | null {
   const roots = new Map<string, string>();
   for (const [uid, contentType] of Object.entries(strapi.contentTypes as Record<string, any>)) {
     if (!uid.startsWith('api::')) continue;
@@ -70,8 +71,13 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) 
   const typeTags = (uid: string): string[] => [tags.listTag(uid), ...(uid === trails.redirectUid ? [REDIRECTS_TAG] : [])];
   const everyType = () => tags.allLists().map((tag) => tag.slice('list:'.length));
 
-  return async (ctx: any, next: () => Promise<unknown>) => {
-    await next();
+  const tagAnswer = async (ctx: any) => {
+    const cached = ctx.state.responseCache as CacheOutcome | undefined;
+    if (cached) ctx.set('X-Cache', cached.outcome);
+    if (cached?.outcome === 'HIT') {
+      send(ctx, cached.answer.body, cached.answer.etag, cached.answer.tags, settings.publicCacheControl);
+      return;
+    }
     const path: string = ctx.path;
     const graphql = path === '/graphql';
     const read = graphql ? readGraphqlRequest(ctx.method === 'GET' ? ctx.query : ctx.request.body ?? {}, rootType, schema) : null;
@@ -119,19 +125,38 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) 
     }
 
     const etag = entityTag(body);
-    ctx.set('ETag', etag);
-    ctx.set('Cache-Control', settings.publicCacheControl);
-    ctx.vary('Authorization');
-    for (const [header, value] of Object.entries(tagHeaders(answerTagList))) ctx.set(header, value);
-    if ((ctx.method === 'GET' || ctx.method === 'HEAD') && matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
-      ctx.status = 304;
-      ctx.body = null;
-      return;
+    if (cached?.outcome === 'MISS') {
+      await cached.keep({ tags: answerTagList, etag, contentType: String(ctx.response.get('Content-Type') || 'application/json'), body });
     }
-    // Sent as serialized here, so the ETag is of exactly these bytes.
-    ctx.body = body;
-    ctx.type = ctx.type || 'application/json';
+    send(ctx, body, etag, answerTagList, settings.publicCacheControl);
   };
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    await next();
+    try {
+      await tagAnswer(ctx);
+    } catch (error) {
+      // Tagging must never turn an answer into an error: this one is simply not cacheable.
+      strapi.log.warn(`HTTP caching skipped for ${ctx.method} ${ctx.path}: ${(error as Error).message}`);
+      ctx.set('Cache-Control', PRIVATE_CACHE_CONTROL);
+      for (const header of ['ETag', 'Cache-Tag', 'Surrogate-Key']) ctx.remove(header);
+    }
+  };
+}
+
+/** Sends a public answer with its validators and tags; a 304 when the request's If-None-Match matches. */
+function send(ctx: any, body: string, etag: string, tags: string[], cacheControl: string): void {
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', cacheControl);
+  ctx.vary('Authorization');
+  for (const [header, value] of Object.entries(tagHeaders(tags))) ctx.set(header, value);
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  // Sent as serialized here, so the ETag is of exactly these bytes.
+  ctx.body = body;
+  ctx.type = ctx.type || 'application/json';
 }
 
 /** A body as the bytes Koa would send, or null for one that is not JSON text (a stream, a file, nothing). */

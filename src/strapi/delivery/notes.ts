@@ -5,6 +5,8 @@ import { colophonConfig } from '../colophon-config';
 import { noteChange, type ChangedPath } from './change-log';
 import { tagVocabulary } from './tags';
 
+const COMMENT_UID = 'api::comment.comment';
+
 /** Public paths per locale ('' for a type without locales) before and after a write. */
 export type PublishedPaths = ReadonlyMap<string, string>;
 
@@ -46,8 +48,13 @@ export function noteTargetWrite(
   const locales = new Set(paths.map((path) => path.locale));
   noteChange({
     documents: (locales.size > 0 ? [...locales] : ['']).map((locale) => ({ uid: write.uid, documentId: write.documentId, locale: locale || null })),
-    // A deleted article takes its comments with it.
-    tags: [tags.documentTag(write.uid, write.documentId), tags.listTag(write.uid), ...(write.action === 'delete' ? [commentsTag(write.documentId)] : [])],
+    // Readers see the comments of published articles only: a page that appears or goes away
+    // shows or hides its comments, in every list of comments too.
+    tags: [
+      tags.documentTag(write.uid, write.documentId),
+      tags.listTag(write.uid),
+      ...(paths.some((path) => path.change === 'created' || path.change === 'gone') ? [commentsTag(write.documentId), tags.listTag(COMMENT_UID)] : []),
+    ],
     paths,
   });
 }

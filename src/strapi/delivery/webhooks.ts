@@ -10,10 +10,12 @@ import {
   retryDelay,
   webhookMessageId,
   compareFeedPositions,
+  encodeCursor,
   type FeedPosition,
   type WebhookChange,
 } from '../../core/delivery';
 import { readChangesAfter } from './change-log';
+import { prunedThrough } from './retention';
 import { WEBHOOK_ENDPOINTS_TABLE } from './models';
 
 /** Webhook settings (config/colophon.ts `delivery.webhooks`). */
@@ -32,6 +34,11 @@ export interface WebhookSettings {
 
 /** The event type every delivery carries. */
 export const WEBHOOK_EVENT_TYPE = 'colophon.changes';
+/**
+ * Sent instead when an endpoint fell further behind than the change log keeps
+ * (CHANGES_RETENTION_DAYS): some changes are gone, so the receiver purges everything.
+ */
+export const WEBHOOK_LOST_TYPE = 'colophon.changes.lost';
 
 const hashOf = (url: string) => createHash('sha256').update(url).digest('hex');
 
@@ -126,6 +133,17 @@ async function deliverTo(
       if (!row) return;
       const cursor: FeedPosition = { txid: row.cursor_txid === null ? null : String(row.cursor_txid), id: Number(row.cursor_id ?? 0) };
       const pending: FeedPosition | null = row.batch_id === null ? null : { txid: row.batch_txid === null ? null : String(row.batch_txid), id: Number(row.batch_id) };
+      const pruned = cursor.id > 0 ? await prunedThrough(strapi) : null;
+      if (pruned && compareFeedPositions(cursor, pruned) < 0) {
+        // Down longer than the log keeps changes: say so (purge everything), then go on from what is kept.
+        const timestamp = new Date();
+        const body = JSON.stringify({ type: WEBHOOK_LOST_TYPE, timestamp: timestamp.toISOString(), data: { cursor: encodeCursor(pruned) } });
+        const id = webhookMessageId(url, 0, pruned.id);
+        const { status } = await post(url, body, signedHeaders(signer, id, timestamp, body), settings.timeoutMs);
+        if (classifyDeliveryAnswer(status) !== 'delivered') return;
+        await ours().update({ cursor_txid: pruned.txid, cursor_id: pruned.id, batch_txid: null, batch_id: null, last_status: status });
+        continue;
+      }
       const { changes } = await readChangesAfter(strapi, cursor, 100);
       const waiting = pending ? changes.filter((change) => compareFeedPositions(decodeCursor(change.cursor)!, pending) <= 0) : changes;
       if (waiting.length === 0) return;
@@ -138,12 +156,7 @@ async function deliverTo(
       if (!pending) await ours().update({ batch_txid: end.txid, batch_id: end.id, leased_until: new Date(Date.now() + leaseMs) });
 
       const id = webhookMessageId(url, batch[0].id, batch[batch.length - 1].id);
-      const { status, retryAfter, error } = await post(url, body, {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-        'webhook-signature': signer.sign(id, timestamp, body),
-      }, settings.timeoutMs);
+      const { status, retryAfter, error } = await post(url, body, signedHeaders(signer, id, timestamp, body), settings.timeoutMs);
       const outcome = classifyDeliveryAnswer(status);
       if (outcome === 'delivered') {
         await ours().update({
@@ -173,6 +186,16 @@ async function deliverTo(
   } finally {
     await ours().update({ leased_until: null, leased_by: null });
   }
+}
+
+/** The Standard Webhooks headers of one delivery. */
+function signedHeaders(signer: Webhook, id: string, timestamp: Date, body: string): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+    'webhook-signature': signer.sign(id, timestamp, body),
+  };
 }
 
 /** POSTs `body`; never throws: a network error or a timeout is a status of null. */

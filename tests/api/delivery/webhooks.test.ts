@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { createFullAccessToken } from '../../helpers/agents';
 import { databaseClient } from '../../helpers/database';
@@ -45,7 +46,7 @@ class Receiver {
   }
   /** The documentIds delivered, in delivery order, once per delivery. */
   documentIds(): string[] {
-    return this.deliveries.flatMap((delivery) => delivery.payload.data.changes.flatMap((change) => (change.documents ?? []).map((document) => document.documentId)));
+    return this.deliveries.flatMap((delivery) => (delivery.payload.data.changes ?? []).flatMap((change) => (change.documents ?? []).map((document) => document.documentId)));
   }
   async waitFor(check: () => boolean, timeoutMs = 15000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -141,6 +142,23 @@ describe('signed webhooks of the change log', () => {
     for (const delivery of after) expect(Buffer.byteLength(delivery.body)).toBeLessThan(20 * 1024);
     const order = receiver.documentIds().filter((id) => created.includes(id));
     expect(order).toEqual(created);
+  });
+
+  it('tells a receiver that was down longer than the log keeps changes to purge everything, then goes on', async () => {
+    receiver.answer = () => ({ status: 503 });
+    await publish(app, 'Perdu de vue');
+    await receiver.waitFor(() => receiver.deliveries.length > 0);
+    const knex = app.strapi.db.connection;
+    await knex('colophon_changes').update({ created_at: new Date(Date.now() - 3 * 86_400_000) });
+    const { pruneChanges } = require(path.join(app.strapi.dirs.dist.root, 'src/strapi/delivery/retention.js'));
+    expect(await pruneChanges(app.strapi, 2)).toBeGreaterThan(0);
+    const later = await publish(app, 'Après la purge');
+    receiver.answer = () => ({ status: 200 });
+    await receiver.waitFor(() => receiver.documentIds().includes(later.documentId));
+    const lost = receiver.deliveries.find((delivery) => delivery.payload.type === 'colophon.changes.lost');
+    expect(lost).toBeDefined();
+    expect(() => new Webhook(SECRET).verify(lost!.body, lost!.headers as Record<string, string>)).not.toThrow();
+    expect(receiver.deliveries.indexOf(lost!)).toBeLessThan(receiver.deliveries.findIndex((delivery) => delivery.body.includes(later.documentId)));
   });
 
   it('stops sending to a receiver that answers 410 Gone', async () => {
