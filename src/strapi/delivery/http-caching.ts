@@ -75,7 +75,7 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) 
     const cached = ctx.state.responseCache as CacheOutcome | undefined;
     if (cached) ctx.set('X-Cache', cached.outcome);
     if (cached?.outcome === 'HIT') {
-      send(ctx, cached.answer.body, cached.answer.etag, cached.answer.tags, settings.publicCacheControl);
+      send(ctx, cached.answer.bytes ?? cached.answer.body, cached.answer.etag, cached.answer.tags, settings.publicCacheControl);
       return;
     }
     const path: string = ctx.path;
@@ -144,7 +144,7 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) 
 }
 
 /** Sends a public answer with its validators and tags; a 304 when the request's If-None-Match matches. */
-function send(ctx: any, body: string, etag: string, tags: string[], cacheControl: string): void {
+function send(ctx: any, body: string | Buffer, etag: string, tags: string[], cacheControl: string): void {
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cacheControl);
   ctx.vary('Authorization');

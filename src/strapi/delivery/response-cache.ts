@@ -25,6 +25,8 @@ export interface CachedAnswer {
   etag: string;
   contentType: string;
   body: string;
+  /** The body encoded once, kept in memory only: a hit then sends bytes without encoding them again. */
+  bytes?: Buffer;
 }
 
 /** What the response cache tells http-caching about a request (ctx.state.responseCache). */
@@ -42,12 +44,13 @@ interface AnswerStore {
 function memoryStore(settings: ResponseCacheSettings): AnswerStore {
   const cache = new LRUCache<string, CachedAnswer>({
     maxSize: settings.maxBytes,
-    sizeCalculation: (answer) => Math.max(1, Buffer.byteLength(answer.body) + answer.tags.join(',').length + 200),
+    // The body is held twice (text for the ETag's sake, bytes to send): both count.
+    sizeCalculation: (answer) => Math.max(1, 2 * Buffer.byteLength(answer.body) + answer.tags.join(',').length + 200),
     ttl: settings.ttlSeconds * 1000,
   });
   return {
     get: async (key) => cache.get(key) ?? null,
-    set: async (key, answer) => void cache.set(key, answer),
+    set: async (key, answer) => void cache.set(key, { ...answer, bytes: Buffer.from(answer.body) }),
     close: async () => cache.clear(),
   };
 }
@@ -86,6 +89,7 @@ class ChangeWatcher implements ChangeKnowledge {
   knownSince = Number.POSITIVE_INFINITY;
   private readonly latestByTag = new Map<string, number>();
   private from = 0;
+  private horizonTakenAt = 0;
   private running: Promise<number> | null = null;
   private queued: Promise<number> | null = null;
 
@@ -114,16 +118,22 @@ class ChangeWatcher implements ChangeKnowledge {
     const first = this.knownSince === Number.POSITIVE_INFINITY;
     let horizon: number;
     if (postgres) {
-      horizon = Number(await feedHorizon(strapi));
+      // The horizon query reads pg_stat_activity: at most every 50 ms. An older horizon is a
+      // safe basis (an answer reflects at least what is below it); it only costs a few misses.
+      if (first || Date.now() - this.horizonTakenAt >= 50) {
+        horizon = Number(await feedHorizon(strapi));
+        this.horizonTakenAt = Date.now();
+      } else horizon = this.from;
       if (!first) {
         // Everything from the last horizon on: what committed since, and what is still unsure.
-        const rows: Array<{ txid: string; tags: unknown }> = await strapi.db.connection(CHANGES_TABLE).select('txid', 'tags').where('txid', '>=', this.from);
+        // Raw SQL: this runs before every public read, and knex's builder costs more than the query.
+        const rows: Array<{ txid: string; tags: unknown }> = (await strapi.db.connection.raw(`select txid, tags from ${this.table()} where txid >= ?`, [this.from])).rows;
         for (const row of rows) this.learn(Number(row.txid), row.tags);
       }
     } else {
       const rows: Array<{ id: number; tags: unknown }> = first
         ? await strapi.db.connection(CHANGES_TABLE).max('id as id').then((result: any[]) => [{ id: Number(result[0]?.id ?? 0), tags: [] }])
-        : await strapi.db.connection(CHANGES_TABLE).select('id', 'tags').where('id', '>=', this.from);
+        : await strapi.db.connection.raw(`select id, tags from ${this.table()} where id >= ?`, [this.from]);
       let last = this.from - 1;
       for (const row of rows) {
         if (!first) this.learn(Number(row.id), row.tags);
@@ -134,6 +144,12 @@ class ChangeWatcher implements ChangeKnowledge {
     if (first) this.knownSince = horizon;
     this.from = horizon;
     return horizon;
+  }
+
+  /** The change log's table, schema-qualified on PostgreSQL (DATABASE_SCHEMA). */
+  private table(): string {
+    const schema = this.strapi.db.getSchemaName();
+    return schema && this.strapi.db.dialect.client === 'postgres' ? `"${schema}"."${CHANGES_TABLE}"` : `"${CHANGES_TABLE}"`;
   }
 
   private learn(position: number, tags: unknown): void {
@@ -194,7 +210,7 @@ export function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettin
       if (answer && isStillFresh(answer, watcher)) {
         ctx.status = 200;
         ctx.type = answer.contentType;
-        ctx.body = answer.body;
+        ctx.body = answer.bytes ?? answer.body;
         ctx.state.responseCache = { outcome: 'HIT', answer } satisfies CacheOutcome;
         return;
       }
