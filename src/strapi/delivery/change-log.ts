@@ -204,7 +204,8 @@ export async function feedHorizon(strapi: Core.Strapi): Promise<string> {
   return String(result.rows[0].horizon);
 }
 
-function parse<T>(value: unknown, fallback: T): T {
+/** A JSON column's value (text on SQLite, parsed on PostgreSQL), or `fallback` for none or unreadable. */
+export function parse<T>(value: unknown, fallback: T): T {
   if (value === null || value === undefined) return fallback;
   if (typeof value !== 'string') return value as T;
   try {

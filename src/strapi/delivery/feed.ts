@@ -4,7 +4,7 @@ import { colophonConfig } from '../colophon-config';
 import { creditedRowsQuery } from '../attribution/credited-rows';
 import { columnOf, tableOf } from '../database/schema';
 import { fieldError } from '../errors';
-import { readChangesAfter, type ChangedPath, type PathScope } from './change-log';
+import { parse, readChangesAfter, type ChangedPath, type PathScope } from './change-log';
 import { CHANGES_TABLE } from './models';
 import { prunedThrough } from './retention';
 
@@ -139,14 +139,4 @@ async function pathsOfScope(strapi: Core.Strapi, scope: PathScope): Promise<Chan
     }
   }
   return paths;
-}
-
-function parse<T>(value: unknown, fallback: T): T {
-  if (value === null || value === undefined) return fallback;
-  if (typeof value !== 'string') return value as T;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return fallback;
-  }
 }
