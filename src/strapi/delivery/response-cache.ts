@@ -133,7 +133,9 @@ class ChangeWatcher implements ChangeKnowledge {
     } else {
       const rows: Array<{ id: number; tags: unknown }> = first
         ? await strapi.db.connection(CHANGES_TABLE).max('id as id').then((result: any[]) => [{ id: Number(result[0]?.id ?? 0), tags: [] }])
-        : await strapi.db.connection.raw(`select id, tags from ${this.table()} where id >= ?`, [this.from]);
+        : // A plain SELECT through the builder: while a cascade holds SQLite's writer, it runs on
+          // the read-only connection (../database/sqlite.ts) instead of waiting for the writer.
+          await strapi.db.connection(CHANGES_TABLE).select('id', 'tags').where('id', '>=', this.from);
       let last = this.from - 1;
       for (const row of rows) {
         if (!first) this.learn(Number(row.id), row.tags);
