@@ -17,6 +17,7 @@ export {
 export type { CacheableExchange, CachePolicy } from './httpCaching';
 export {
   batchForDelivery,
+  checkWebhookSecret,
   classifyDeliveryAnswer,
   DEFAULT_RETRY_SCHEDULE_SECONDS,
   MAX_WEBHOOK_BODY_BYTES,

@@ -26,6 +26,21 @@ export function parseWebhookEndpoints(value: string | undefined): string[] {
 }
 
 /**
+ * Refuses webhook settings that cannot sign: endpoints without a secret, or a secret that is
+ * not a Standard Webhooks one (`whsec_` then the base64 of 24 to 64 random bytes, the
+ * specification's range). Throws an Error naming CHANGES_WEBHOOK_SECRET; no endpoints, no check.
+ */
+export function checkWebhookSecret(endpoints: readonly string[], secret: string): void {
+  if (endpoints.length === 0) return;
+  if (!secret) throw new Error('CHANGES_WEBHOOK_URLS is set but CHANGES_WEBHOOK_SECRET is not: webhooks are always signed');
+  const base64 = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(base64) ? Buffer.from(base64, 'base64').length : 0;
+  if (bytes < 24 || bytes > 64) {
+    throw new Error('CHANGES_WEBHOOK_SECRET is not a Standard Webhooks secret: whsec_ followed by the base64 of 24 to 64 random bytes');
+  }
+}
+
+/**
  * A Retry-After header (RFC 9110 §10.2.3) as a delay in milliseconds from `now`: delay-seconds
  * or an HTTP-date; null when absent or unreadable, 0 for a date already past.
  */

@@ -248,6 +248,7 @@ onPostgres('webhooks from two instances on one database', () => {
 describe('webhook settings', () => {
   it('refuses to start with endpoints and no secret, naming the setting', async () => {
     await expect(bootStrapi({ env: { CHANGES_WEBHOOK_URLS: 'http://127.0.0.1:9/x' } })).rejects.toThrow(/CHANGES_WEBHOOK_SECRET/);
+    await expect(bootStrapi({ env: { CHANGES_WEBHOOK_URLS: 'http://127.0.0.1:9/x', CHANGES_WEBHOOK_SECRET: 'whsec_short' } })).rejects.toThrow(/CHANGES_WEBHOOK_SECRET/);
   });
 
   it('refuses an endpoint that is not an http URL, naming the setting', async () => {

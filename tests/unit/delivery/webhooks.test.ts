@@ -1,5 +1,6 @@
 import {
   batchForDelivery,
+  checkWebhookSecret,
   classifyDeliveryAnswer,
   parseRetryAfter,
   parseWebhookEndpoints,
@@ -85,5 +86,21 @@ describe('endpoints and message ids', () => {
     expect(webhookMessageId('https://a.example/', 3, 9)).toBe(id);
     expect(webhookMessageId('https://b.example/', 3, 9)).not.toBe(id);
     expect(webhookMessageId('https://a.example/', 3, 10)).not.toBe(id);
+  });
+});
+
+describe('checkWebhookSecret', () => {
+  const endpoints = ['https://front.example/hook'];
+  it('accepts a Standard Webhooks secret, with or without its prefix, and anything without endpoints', () => {
+    const secret = Buffer.alloc(32, 7).toString('base64');
+    expect(() => checkWebhookSecret(endpoints, `whsec_${secret}`)).not.toThrow();
+    expect(() => checkWebhookSecret(endpoints, secret)).not.toThrow();
+    expect(() => checkWebhookSecret([], '')).not.toThrow();
+  });
+
+  it('refuses endpoints without a secret, and a secret too short, too long or not base64, naming the setting', () => {
+    for (const secret of ['', 'whsec_short', `whsec_${Buffer.alloc(16).toString('base64')}`, `whsec_${Buffer.alloc(65).toString('base64')}`, 'whsec_not base64!']) {
+      expect(() => checkWebhookSecret(endpoints, secret)).toThrow(/CHANGES_WEBHOOK_SECRET/);
+    }
   });
 });
