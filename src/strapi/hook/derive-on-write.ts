@@ -9,14 +9,13 @@ import {
 } from '../trails/category-writes';
 import { prepareSourceInput, refuseSilentCredits } from '../attribution/credit-input';
 import { deriveAfterSourceDelete, deriveAfterSourceWrite, prepareSourceDelete } from '../attribution/source-writes';
-import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths } from './target-writes';
+import { deriveAfterTargetWrite, enforcePublishPolicy, prepareTargetWrite, publishedPaths, storedPaths } from './target-writes';
 import type { WriteParams } from './write-context';
 import { lockForWrite } from './write-locks';
 import { dropRedirectsTo } from '../trails/redirects';
 import { leaveRelationsWithOriginal, patchClonedSlugs, settleClonedSlugs } from '../trails/clones';
 import { claimDocumentPaths, claimReservedPaths, reclaimEverything, refuseConflict, refuseSiteEditCollisions, releaseReservedPaths } from '../claims';
 import { newDocumentId } from '../database/document-id';
-import { columnOf, sql, tableOf } from '../database/schema';
 import { recordingChanges } from '../delivery/change-log';
 import { noteCategoryWrite, noteRedirects, noteSiteWrite, noteSourceWrite, noteTargetWrite } from '../delivery/notes';
 import { tagVocabulary } from '../delivery/tags';
@@ -143,13 +142,13 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
 
       if (isCategory && action === 'delete') {
         const deletion = await prepareCategoryDelete(strapi, trx, params);
-        const before = await categoryPaths(strapi, trx, params.documentId);
+        const before = await storedPaths(strapi, trx, trails.categoryUid, params.documentId, false);
         const result = await next();
         // Released before its pages move: one of them may land where it was (/blog/x/x -> /blog/x).
         if (params.documentId) await claimDocumentPaths(strapi, trx, trails.categoryUid, params.documentId, 'slug');
         await deriveAfterCategoryDelete(strapi, trx, deletion);
         if (params.documentId) {
-          noteCategoryWrite(strapi, { uid: trails.categoryUid, documentId: params.documentId, before, after: await categoryPaths(strapi, trx, params.documentId) });
+          noteCategoryWrite(strapi, { uid: trails.categoryUid, documentId: params.documentId, before, after: await storedPaths(strapi, trx, trails.categoryUid, params.documentId, false) });
         }
         return result;
       }
@@ -157,7 +156,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       if (isCategory) {
         if (action === 'clone') leaveRelationsWithOriginal(strapi, trails.categoryUid, (params.data ??= {}));
         await prepareCategoryWrite(strapi, trx, action, params);
-        const before = action === 'update' ? await categoryPaths(strapi, trx, params.documentId) : new Map<string, string>();
+        const before = action === 'update' ? await storedPaths(strapi, trx, trails.categoryUid, params.documentId, false) : new Map<string, string>();
         const result: any = await next();
         const documentId = result?.documentId;
         if (action === 'clone' && documentId && params.documentId) {
@@ -167,7 +166,7 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
         if (documentId) {
           patchResult(result, await deriveAfterCategoryWrite(strapi, trx, documentId));
           await claimDocumentPaths(strapi, trx, trails.categoryUid, documentId, 'slug');
-          noteCategoryWrite(strapi, { uid: trails.categoryUid, documentId, before, after: await categoryPaths(strapi, trx, documentId) });
+          noteCategoryWrite(strapi, { uid: trails.categoryUid, documentId, before, after: await storedPaths(strapi, trx, trails.categoryUid, documentId, false) });
         }
         return result;
       }
@@ -209,18 +208,6 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       return result;
     });
   };
-}
-
-/** A category's paths per locale, as stored now (`new Map()` for none). */
-async function categoryPaths(strapi: Core.Strapi, trx: unknown, documentId: string | undefined): Promise<Map<string, string>> {
-  const paths = new Map<string, string>();
-  if (!documentId) return paths;
-  const uid = colophonConfig(strapi).trails.categoryUid;
-  const rows: Array<{ locale: string | null; path: string | null }> = await sql(strapi, trx, tableOf(strapi, uid))
-    .select(`${columnOf(strapi, uid, 'locale')} as locale`, `${columnOf(strapi, uid, 'path')} as path`)
-    .where(columnOf(strapi, uid, 'documentId'), documentId);
-  for (const row of rows) if (row.path) paths.set(row.locale ?? '', row.path);
-  return paths;
 }
 
 let savepoints = 0;

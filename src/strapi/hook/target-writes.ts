@@ -118,14 +118,22 @@ export async function prepareTargetWrite(
 
 /** Public paths of the published versions, per locale, before a write replaces them. */
 export async function publishedPaths(strapi: Core.Strapi, trx: unknown, target: TrailTarget, documentId?: string) {
+  return storedPaths(strapi, trx, target.uid, documentId, true);
+}
+
+/**
+ * A document's stored paths per locale ('' for a type without locales): its published rows'
+ * only when `publishedOnly`, else every row's (a type without drafts, such as Category).
+ * Empty for no documentId or a type without `path`.
+ */
+export async function storedPaths(strapi: Core.Strapi, trx: unknown, uid: string, documentId: string | undefined, publishedOnly: boolean) {
   const paths = new Map<string, string>();
-  if (!documentId || !('path' in (strapi.contentType(target.uid as any).attributes as object))) return paths;
-  const table = tableOf(strapi, target.uid);
-  const rows = await sql(strapi, trx, table)
-    .select(`${columnOf(strapi, target.uid, 'locale')} as locale`, `${columnOf(strapi, target.uid, 'path')} as path`)
-    .where(columnOf(strapi, target.uid, 'documentId'), documentId)
-    .whereNotNull(columnOf(strapi, target.uid, 'publishedAt'));
-  for (const row of rows) if (row.path) paths.set(row.locale ?? '', row.path);
+  if (!documentId || !('path' in (strapi.contentType(uid as any).attributes as object))) return paths;
+  const query = sql(strapi, trx, tableOf(strapi, uid))
+    .select(`${columnOf(strapi, uid, 'locale')} as locale`, `${columnOf(strapi, uid, 'path')} as path`)
+    .where(columnOf(strapi, uid, 'documentId'), documentId);
+  if (publishedOnly) query.whereNotNull(columnOf(strapi, uid, 'publishedAt'));
+  for (const row of await query) if (row.path) paths.set(row.locale ?? '', row.path);
   return paths;
 }
 
