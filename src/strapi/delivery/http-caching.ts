@@ -80,7 +80,12 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) 
     }
     const path: string = ctx.path;
     const graphql = path === '/graphql';
-    const read = graphql ? readGraphqlRequest(ctx.method === 'GET' ? ctx.query : ctx.request.body ?? {}, rootType, schema) : null;
+    // The response cache parsed the document already, unless the request stopped before it.
+    const read = !graphql
+      ? null
+      : 'graphqlRead' in ctx.state
+        ? (ctx.state.graphqlRead as ReturnType<typeof readGraphqlRequest>)
+        : readGraphqlRequest(ctx.method === 'GET' ? ctx.query : ctx.request.body ?? {}, rootType, schema);
     const body = serialize(ctx.body);
     const policy = cachePolicy({
       method: ctx.method,

@@ -179,6 +179,8 @@ export function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettin
     const graphql = path === '/graphql';
     const graphqlRequest = graphql ? (ctx.method === 'GET' ? ctx.query : ctx.request.body ?? {}) : null;
     const read = graphql ? readGraphqlRequest(graphqlRequest, rootType, schema) : null;
+    // Parsed once per request: ./http-caching.ts reads it back to tag the answer.
+    if (graphql) ctx.state.graphqlRead = read;
     const publicRead =
       cachePolicy({
         method: ctx.method,
