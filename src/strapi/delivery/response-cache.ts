@@ -89,7 +89,6 @@ class ChangeWatcher implements ChangeKnowledge {
   knownSince = Number.POSITIVE_INFINITY;
   private readonly latestByTag = new Map<string, number>();
   private from = 0;
-  private horizonTakenAt = 0;
   private running: Promise<number> | null = null;
   private queued: Promise<number> | null = null;
 
@@ -118,12 +117,9 @@ class ChangeWatcher implements ChangeKnowledge {
     const first = this.knownSince === Number.POSITIVE_INFINITY;
     let horizon: number;
     if (postgres) {
-      // The horizon query reads pg_stat_activity: at most every 50 ms. An older horizon is a
-      // safe basis (an answer reflects at least what is below it); it only costs a few misses.
-      if (first || Date.now() - this.horizonTakenAt >= 50) {
-        horizon = Number(await feedHorizon(strapi));
-        this.horizonTakenAt = Date.now();
-      } else horizon = this.from;
+      // Taken fresh each time: an older horizon would be a safe basis, but the answers read
+      // right after a change would then be judged stale at once (a miss after every miss).
+      horizon = Number(await feedHorizon(strapi));
       if (!first) {
         // Everything from the last horizon on: what committed since, and what is still unsure.
         // Raw SQL: this runs before every public read, and knex's builder costs more than the query.
