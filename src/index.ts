@@ -13,6 +13,7 @@ import { registerPreview, registerPreviewPages } from './strapi/preview';
 import { redirectLocales } from './strapi/redirects-api';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
+import { registerWordpressImportModels } from './strapi/wordpress-import/models';
 
 /** What bootstrap started that must stop with the app (the change log's pruning, webhook delivery). */
 const stopTimers = new WeakMap<object, () => Promise<void>>();
@@ -22,6 +23,7 @@ export default {
     exitNonZeroOnFailedBoot(strapi);
     registerClaimModels(strapi);
     registerChangeModels(strapi);
+    registerWordpressImportModels(strapi);
     const markSqliteReads = tuneSqlite(strapi);
     markBusyRequests(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { readPathLocale, readRequestedPath } from '../../core/trail';
+import { normalizeOldPath } from '../../core/wordpress/planOldPaths';
 import { fail } from '../hook/write-context';
 import { pathOwners } from './path-claims';
 import { lookupRedirect } from './redirect-lookup';
@@ -26,7 +27,9 @@ export type Resolution =
  * category there (any trail type, with the fields and populate its own endpoint would give
  * this caller, sanitized the same way), else where a redirect rule sends the path (exact rule,
  * else the longest prefix rule; core's resolveRedirect), else a NotFoundError. A path Colophon
- * could not store is a 400 on `path`.
+ * could not store is a 400 on `path`. Old WordPress URLs an import recorded answer too:
+ * `/?p=<id>` and `/?cat=<id>` (the query is the address there), and a path written with other
+ * percent-encoding than the stored rule's (core's normalizeOldPath gives both one form).
  *
  * Cost: one indexed lookup on `path` per type until one answers, then the document read a
  * findOne makes; a redirect adds one indexed lookup on `from`.
@@ -35,6 +38,13 @@ export async function resolvePath(strapi: Core.Strapi, request: ResolveRequest):
   const path = readRequestedPath(request.path);
   if (path === null) fail('path must be a public path starting with "/", as stored in `path` fields', { field: 'path' });
   const asked = await readLocale(strapi, request.locale);
+  const oldForm = typeof request.path === 'string' ? normalizeOldPath(request.path) : null;
+  if (oldForm?.includes('/?')) {
+    // A WordPress address by id: only a redirect an import recorded can answer it.
+    const redirect = await lookupRedirect(strapi, oldForm, asked, false);
+    if (redirect) return { kind: 'redirect', to: redirect.to, statusCode: redirect.statusCode, locale: redirect.row.locale ?? asked, path: oldForm };
+    throw new errors.NotFoundError(`Nothing lives at ${oldForm}`);
+  }
 
   for (const { uid } of pathOwners(strapi)) {
     const contentType = strapi.contentType(uid as any);
@@ -60,7 +70,9 @@ export async function resolvePath(strapi: Core.Strapi, request: ResolveRequest):
   }
 
   const locale = asked ?? readPathLocale(path, await localeCodes(strapi));
-  const redirect = await lookupRedirect(strapi, path, locale, false);
+  const redirect =
+    (await lookupRedirect(strapi, path, locale, false)) ??
+    (oldForm && oldForm !== path ? await lookupRedirect(strapi, oldForm, locale ?? readPathLocale(oldForm, await localeCodes(strapi)), false) : null);
   if (redirect) return { kind: 'redirect', to: redirect.to, statusCode: redirect.statusCode, locale: redirect.row.locale ?? locale, path };
   throw new errors.NotFoundError(`Nothing lives at ${path}`);
 }

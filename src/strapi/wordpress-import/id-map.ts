@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { sql } from '../database/schema';
+import { WORDPRESS_ITEMS_TABLE, type WordpressKind } from './models';
+
+/** What an earlier run made of one WordPress thing. */
+export interface ImportedThing {
+  documentId: string;
+  locale: string | null;
+  fingerprint: string;
+}
+
+/**
+ * The import's memory of what each WordPress id became (./models.ts), for one export's site.
+ * Reads and writes run in the caller's transaction, so an item rolled back forgets it was made.
+ */
+export class IdMap {
+  constructor(
+    private readonly strapi: Core.Strapi,
+    readonly site: string
+  ) {}
+
+  async find(trx: unknown, kind: WordpressKind, wpId: number): Promise<ImportedThing | null> {
+    const row = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE)
+      .select('document_id as documentId', 'locale', 'fingerprint')
+      .where({ site: this.site, kind, wp_id: wpId })
+      .first();
+    return row ? { documentId: String(row.documentId), locale: row.locale ?? null, fingerprint: String(row.fingerprint ?? '') } : null;
+  }
+
+  /** Every id of `kind` with what it became, for lookups done many times per run (categories). */
+  async all(trx: unknown, kind: WordpressKind): Promise<Map<number, ImportedThing>> {
+    const rows = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE)
+      .select('wp_id as wpId', 'document_id as documentId', 'locale', 'fingerprint')
+      .where({ site: this.site, kind });
+    return new Map(rows.map((row: any) => [Number(row.wpId), { documentId: String(row.documentId), locale: row.locale ?? null, fingerprint: String(row.fingerprint ?? '') }]));
+  }
+
+  async remember(trx: unknown, kind: WordpressKind, wpId: number, thing: ImportedThing): Promise<void> {
+    const values = { document_id: thing.documentId, locale: thing.locale, fingerprint: thing.fingerprint, imported_at: new Date() };
+    const updated = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).where({ site: this.site, kind, wp_id: wpId }).update(values);
+    if (Number(updated) === 0) await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).insert({ site: this.site, kind, wp_id: wpId, ...values });
+  }
+
+  async forget(trx: unknown, kind: WordpressKind, wpId: number): Promise<void> {
+    await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).where({ site: this.site, kind, wp_id: wpId }).delete();
+  }
+}
+
+/** A stable hash of what an import would write: equal fingerprints mean nothing to update. */
+export function fingerprintOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
+}
+
+/**
+ * A stand-in WordPress id for a thing the export names without one (a WXR 1.0 category has no
+ * term_id; an image known only by its URL): negative, so it never meets a real id.
+ */
+export function syntheticId(key: string): number {
+  return -(createHash('sha256').update(key).digest().readUInt32BE(0) & 0x7fffffff) - 1;
+}

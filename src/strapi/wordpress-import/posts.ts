@@ -1,0 +1,220 @@
+import { convertContentToBlocks } from '../../core/wordpress/convertContentToBlocks';
+import { extractCreditLines, type CreditDraft } from '../../core/wordpress/extractCreditLines';
+import { mergeSourceHints } from '../../core/wordpress/matchSourceHint';
+import { planArticleFromPost } from '../../core/wordpress/planArticleFromPost';
+import { planOldPaths } from '../../core/wordpress/planOldPaths';
+import type { BlockNode, ImagePlaceholder, WxrItem } from '../../core/wordpress/types';
+import { colophonConfig } from '../colophon-config';
+import { recordingChanges } from '../delivery/change-log';
+import { tagVocabulary } from '../delivery/tags';
+import { loadDerivationInputs } from '../hook/cascade';
+import { rederiveTargets } from '../hook/rederive-targets';
+import { columnOf, sql, tableOf } from '../database/schema';
+import { importComments } from './comments';
+import type { ImportContext } from './context';
+import { fingerprintOf } from './id-map';
+import { uploadImage, type UploadedFile } from './media';
+import { recordOldPaths } from './old-paths';
+import { addLost, noteLoss, tally } from './report';
+import type { SourceBook } from './sources';
+import { describeFailure, withFreeSlug } from './writes';
+
+/** A WordPress attachment as posts refer to it: by id from `_thumbnail_id` and `wp-image-<id>`. */
+export interface AttachmentInfo {
+  url: string;
+  /** The attachment's excerpt: WordPress's caption field. */
+  caption: string;
+  /** `_wp_attachment_image_alt`. */
+  alt: string;
+}
+
+/**
+ * Imports one `<item>`: a post becomes an article (core's planArticleFromPost decides whether
+ * and how: published with its own date, kept a draft, never made public, or skipped), its
+ * content becomes blocks with images uploaded, its hand-typed credit lines become credits with
+ * Sources found or made, its old URLs redirect to its new path, and its comments follow. One
+ * transaction for the article, its credits' new Sources, its dates, its redirects, its comments
+ * and its place in the import's memory: an item that fails leaves nothing, is reported, and the
+ * run goes on. Images are uploaded before the transaction (a file cannot be rolled back).
+ */
+export async function importItem(context: ImportContext, item: WxrItem, sources: SourceBook): Promise<void> {
+  const plan = planArticleFromPost(item, { categories: context.categories, language: context.locale });
+  if (!('article' in plan)) {
+    const kind = 'kind' in plan && plan.kind === 'page' ? 'page' : item.postType || 'item';
+    tally(context.report, kind, 'skipped', { wpId: item.postId, reason: plan.skip });
+    return;
+  }
+  const article = plan.article;
+  const { strapi, locale, types } = context;
+
+  const converted = convertContentToBlocks(item.content, {
+    // `[gallery ids="…"]` names its images by attachment id only.
+    resolveAttachment: (id) => {
+      const attachment = context.attachments.get(id);
+      return attachment ? { src: attachment.url, alt: attachment.alt, caption: attachment.caption } : null;
+    },
+  });
+  addLost(context.report, converted.lost);
+  const footer = extractCreditLines(converted.blocks as BlockNode[], { language: locale });
+  context.report.creditLines.understood += footer.credits.length;
+  context.report.creditLines.notUnderstood += footer.notUnderstood.length;
+  const credits = mergeSourceHints(footer.credits);
+  const thumbnail = article.thumbnailId === null ? null : (context.attachments.get(article.thumbnailId) ?? null);
+  if (article.thumbnailId !== null && !thumbnail) noteLoss(context.report, 'post', item.postId, `featured image ${article.thumbnailId} is not in the export`);
+  const categoryDocumentId = article.categoryNicename ? (context.categories.get(article.categoryNicename) ?? null) : null;
+  if (article.categoryNicename && !categoryDocumentId) noteLoss(context.report, 'post', item.postId, `category "${article.categoryNicename}" was not imported`);
+
+  const fingerprint = fingerprintOf({ article, blocks: footer.blocks, credits, thumbnail, categoryDocumentId, allowComments: item.commentStatus !== 'closed' });
+  const known = await context.ids.find(null, 'post', item.postId);
+  const exists = known ? Boolean(await strapi.db.query(types.article as any).findOne({ where: { documentId: known.documentId }, select: ['id'] })) : false;
+  const unchanged = exists && known!.fingerprint === fingerprint;
+  if (context.dryRun) {
+    tally(context.report, 'post', unchanged ? 'unchanged' : exists ? 'updated' : 'created');
+    await importComments(context, null, item, exists ? known!.documentId : `(new post ${item.postId})`);
+    return;
+  }
+
+  // Uploads first, outside the transaction; an unchanged post's images are already there.
+  const body = unchanged ? [] : await placeImages(context, footer.blocks as Array<BlockNode | ImagePlaceholder>, item.postId);
+  const cover = unchanged || !thumbnail ? null : await uploadImage(context, { url: thumbnail.url, attachmentId: article.thumbnailId, alt: thumbnail.alt, caption: thumbnail.caption }, item.postId);
+
+  try {
+    const outcome = await strapi.db.transaction(({ trx }) =>
+      recordingChanges(strapi, trx, 'wordpress:import', tagVocabulary(strapi).changeCoarser, async () => {
+        let documentId = known?.documentId ?? null;
+        let result: 'created' | 'updated' | 'unchanged' = 'unchanged';
+        if (!unchanged) {
+          const data: Record<string, unknown> = {
+            title: article.title,
+            excerpt: article.excerpt || null,
+            body: body.length > 0 ? body : null,
+            category: categoryDocumentId,
+            credits: await creditData(credits, sources),
+            cover: cover ? cover.id : null,
+            coverCaption: cover ? thumbnail!.caption || null : null,
+            allowComments: item.commentStatus !== 'closed',
+          };
+          documentId = await writeArticle(context, exists ? documentId : null, article.slug, data);
+          result = exists ? 'updated' : 'created';
+          await settlePublication(context, documentId, article, item.postId);
+          await keepDates(context, trx, documentId, article);
+          if (article.publish) {
+            const paths = planOldPaths({ link: item.link, siteUrls: context.siteUrls, kind: 'post', id: item.postId, oldSlugs: article.oldSlugs, nicename: item.postName });
+            await recordOldPaths(context, trx, types.article, documentId, paths);
+          }
+          await context.ids.remember(trx, 'post', item.postId, { documentId, locale, fingerprint });
+        }
+        await importComments(context, trx, item, documentId!);
+        return result;
+      })
+    );
+    sources.commit();
+    tally(context.report, 'post', outcome);
+  } catch (error) {
+    sources.rollBack();
+    tally(context.report, 'post', 'skipped', { wpId: item.postId, reason: describeFailure(error), failed: true });
+  }
+}
+
+/** Creates the article (draft), finding a free slug when WordPress's is taken, or updates its draft. */
+async function writeArticle(context: ImportContext, documentId: string | null, slug: string, data: Record<string, unknown>): Promise<string> {
+  const documents = context.strapi.documents(context.types.article as any);
+  if (documentId) {
+    await documents.update({ documentId, locale: context.locale, data } as any);
+    return documentId;
+  }
+  const created: any = await withFreeSlug(slug, (free) => documents.create({ locale: context.locale, data: { ...data, slug: free } } as any));
+  return created.documentId;
+}
+
+/**
+ * Publishes what WordPress published, and takes off the site what it no longer does (a post
+ * made private or back to draft since the last run). A publication the site's publish policy
+ * refuses (credits it cannot accept) leaves the article a draft, reported: never a crash.
+ */
+async function settlePublication(context: ImportContext, documentId: string, article: { publish: boolean }, postId: number): Promise<void> {
+  const documents = context.strapi.documents(context.types.article as any);
+  if (article.publish) {
+    try {
+      await documents.publish({ documentId, locale: context.locale } as any);
+    } catch (error) {
+      noteLoss(context.report, 'post', postId, `kept as a draft: ${describeFailure(error)}`);
+    }
+    return;
+  }
+  const published = await context.strapi.db.query(context.types.article as any).findOne({
+    where: { documentId, locale: context.locale, publishedAt: { $notNull: true } },
+    select: ['id'],
+  });
+  if (published) await documents.unpublish({ documentId, locale: context.locale } as any);
+}
+
+/**
+ * WordPress's dates over Strapi's: created at the post's date, updated at its last change, and
+ * first published at its original publication (what JSON-LD calls datePublished), then the
+ * derived fields again so that structured data says so. Written under the document service,
+ * which refuses firstPublishedAt from callers.
+ */
+async function keepDates(
+  context: ImportContext,
+  trx: unknown,
+  documentId: string,
+  article: { publish: boolean; firstPublishedAt: string | null; updatedAt: string | null }
+): Promise<void> {
+  const { strapi, types, locale } = context;
+  const uid = types.article;
+  const attributes = strapi.contentType(uid as any).attributes as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  if (article.firstPublishedAt) values[columnOf(strapi, uid, 'createdAt')] = new Date(article.firstPublishedAt);
+  if (article.updatedAt) values[columnOf(strapi, uid, 'updatedAt')] = new Date(article.updatedAt);
+  if (article.publish && article.firstPublishedAt && 'firstPublishedAt' in attributes) {
+    values[columnOf(strapi, uid, 'firstPublishedAt')] = new Date(article.firstPublishedAt);
+  }
+  if (Object.keys(values).length === 0) return;
+  await sql(strapi, trx, tableOf(strapi, uid))
+    .where(columnOf(strapi, uid, 'documentId'), documentId)
+    .where(columnOf(strapi, uid, 'locale'), locale)
+    .update(values);
+  const target = colophonConfig(strapi).trails.targets.find((candidate) => candidate.uid === uid);
+  if (target) await rederiveTargets(strapi, trx, target, { documentId, locale }, await loadDerivationInputs(strapi, trx));
+}
+
+/** Image placeholders become uploaded image blocks; one whose file is missing keeps its caption as a paragraph. */
+async function placeImages(context: ImportContext, blocks: Array<BlockNode | ImagePlaceholder>, postId: number): Promise<BlockNode[]> {
+  const placed: BlockNode[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'wordpress-image') {
+      placed.push(block as BlockNode);
+      continue;
+    }
+    const image = block as ImagePlaceholder;
+    const url = image.src || (image.attachmentId !== null ? (context.attachments.get(image.attachmentId)?.url ?? '') : '');
+    const file: UploadedFile | null = url ? await uploadImage(context, { url, attachmentId: image.attachmentId, alt: image.alt, caption: image.caption }, postId) : null;
+    if (file) {
+      placed.push({
+        type: 'image',
+        image: { ...imageFields(file), alternativeText: image.alt || (file.alternativeText as string | null) || null, caption: image.caption || null },
+        children: [{ type: 'text', text: '' }],
+      });
+    } else if (image.caption) {
+      placed.push({ type: 'paragraph', children: [{ type: 'text', text: image.caption }] });
+    }
+  }
+  return placed;
+}
+
+/** The upload's fields an image block stores (Strapi's blocks editor keeps the media object). */
+function imageFields(file: UploadedFile): Record<string, unknown> {
+  const { id, documentId, name, url, width, height, formats, hash, ext, mime, size, previewUrl, provider, createdAt, updatedAt } = file as Record<string, any>;
+  return { id, documentId, name, url, width, height, formats, hash, ext, mime, size, previewUrl: previewUrl ?? null, provider, createdAt, updatedAt };
+}
+
+async function creditData(credits: CreditDraft[], sources: SourceBook): Promise<Array<Record<string, unknown>>> {
+  const data: Array<Record<string, unknown>> = [];
+  for (const credit of credits) {
+    const { source, ...fields } = credit;
+    const sourceDocumentId = source ? await sources.resolve(source) : null;
+    data.push({ ...fields, ...(sourceDocumentId ? { source: sourceDocumentId } : {}) });
+  }
+  return data;
+}

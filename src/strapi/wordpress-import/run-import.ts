@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { WxrCategory, WxrItem, WxrSite } from '../../core/wordpress/types';
+import { colophonConfig } from '../colophon-config';
+import { sql } from '../database/schema';
+import { defaultLocale } from '../hook/write-context';
+import { importCategories } from './categories';
+import type { ImportContext } from './context';
+import { IdMap } from './id-map';
+import { WORDPRESS_RUNS_TABLE } from './models';
+import { openExport, readExport } from './open-export';
+import { importItem, type AttachmentInfo } from './posts';
+import { emptyReport, tally, type ImportReport } from './report';
+import { SourceBook } from './sources';
+
+/** How a run goes: what the command's flags say, and how it reports progress. */
+export interface ImportOptions {
+  /** Read and plan everything, write nothing (--dry-run). */
+  dryRun?: boolean;
+  /** Skip the records an earlier run of the same export committed (--resume). */
+  resume?: boolean;
+  /** A copy of wp-content/uploads (--media-dir). */
+  mediaDir?: string | null;
+  /** The Colophon locale to import into (--locale); else the export's language when the app has it, else the default locale. */
+  locale?: string | null;
+  /** Called after each record with bytes read (of totalBytes) and items done. */
+  onProgress?(progress: { phase: 'scan' | 'import'; bytes: number; totalBytes: number; items: number }): void;
+  /** Asked between items: true stops the run after the item in hand has committed (Ctrl-C). */
+  shouldStop?(): boolean;
+}
+
+/**
+ * Imports a WordPress export (WXR 1.0–1.2: one .xml, a WordPress.com .zip, or the parts of a
+ * split export) into Colophon. Two streaming passes, so memory does not grow with the file:
+ * the first reads the channel, the categories and where each attachment's file is (posts name
+ * their images by attachment id, wherever the attachment sits in the file); the second
+ * imports the categories, then each item in its own transaction (./posts.ts). Returns the
+ * report (./report.ts). Throws ExportOpenError before anything is read for a file that cannot
+ * be opened, and a WxrSyntaxError (with line and column) when the XML breaks, after what came
+ * before it has been committed (its counts are in the error's `report`).
+ */
+export async function importWordpress(strapi: Core.Strapi, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const source = await openExport(paths);
+  const report = emptyReport(
+    source.parts.map((part) => part.name),
+    Boolean(options.dryRun)
+  );
+  const started = Date.now();
+  const progress = (phase: 'scan' | 'import', bytes: number, items: number) => options.onProgress?.({ phase, bytes, totalBytes: source.totalBytes, items });
+
+  try {
+    // Pass 1: the channel, categories and attachments.
+    let site: WxrSite | null = null;
+    const categories: WxrCategory[] = [];
+    const attachments = new Map<number, AttachmentInfo>();
+    let bytes = 0;
+    let scanned = 0;
+    for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
+      scanned += 1;
+      if (scanned % 500 === 0) progress('scan', bytes, 0);
+      if (record.kind === 'site') site ??= record.site;
+      else if (record.kind === 'category') categories.push(record);
+      else if (record.kind === 'tag' || record.kind === 'term') tally(report, record.kind, 'skipped', { wpId: record.termId || null, reason: `${record.kind === 'tag' ? 'tags have' : `taxonomy ${record.taxonomy} has`} no home in Colophon` });
+      else if (record.kind === 'item' && record.postType === 'attachment') attachments.set(record.postId, attachmentInfo(record));
+    }
+
+    const locale = await importLocale(strapi, site?.language ?? null, options.locale ?? null);
+    const siteKey = (site?.baseSiteUrl || site?.link || 'wordpress').replace(/\/+$/, '');
+    const config = colophonConfig(strapi);
+    const articleUid = config.trails.targets[0]?.uid ?? 'api::article.article';
+    const context: ImportContext = {
+      strapi,
+      types: { article: articleUid, category: config.trails.categoryUid, source: config.attribution.sourceUid, comment: 'api::comment.comment' },
+      ids: new IdMap(strapi, siteKey),
+      locale,
+      report,
+      dryRun: Boolean(options.dryRun),
+      mediaDir: options.mediaDir ?? null,
+      siteUrls: [...new Set([site?.link, site?.baseBlogUrl, site?.baseSiteUrl].filter((url): url is string => Boolean(url)))],
+      attachments,
+      categories: new Map(),
+      categoryParents: new Map(categories.map((category) => [category.nicename, category.parent])),
+    };
+    await importCategories(context, categories);
+
+    // Pass 2: the items.
+    const exportKey = createHash('sha256')
+      .update(JSON.stringify(source.parts.map((part) => [part.name, part.size])))
+      .digest('base64url');
+    const committedBefore = options.resume && !context.dryRun ? await readCursor(strapi, exportKey) : 0;
+    report.resumedAfter = committedBefore;
+    if (!context.dryRun) await writeCursor(strapi, exportKey, committedBefore, false);
+    const sources = new SourceBook(context);
+    let index = 0;
+    let items = 0;
+    for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
+      report.records += 1;
+      if (record.kind !== 'item') continue;
+      index += 1;
+      if (index <= committedBefore) continue;
+      if (options.shouldStop?.()) break;
+      if (record.postType !== 'attachment') await importItem(context, record as WxrItem, sources);
+      items += 1;
+      if (!context.dryRun) await writeCursor(strapi, exportKey, index, false);
+      progress('import', bytes, items);
+    }
+    if (!context.dryRun && !options.shouldStop?.()) await writeCursor(strapi, exportKey, index, true);
+    return report;
+  } catch (error) {
+    (error as { report?: ImportReport }).report = report;
+    throw error;
+  } finally {
+    report.ms = Date.now() - started;
+  }
+}
+
+function attachmentInfo(item: WxrItem): AttachmentInfo {
+  const alt = item.meta.find((meta) => meta.key === '_wp_attachment_image_alt')?.value ?? '';
+  return { url: item.attachmentUrl || item.guid, caption: item.excerpt.trim(), alt: alt.trim() };
+}
+
+/** --locale when given (it must be one of the app's), else the export's language if the app has it, else the default locale. */
+async function importLocale(strapi: Core.Strapi, language: string | null, asked: string | null): Promise<string> {
+  const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((locale: { code: string }) => locale.code);
+  if (asked) {
+    const found = codes.find((code) => code.toLowerCase() === asked.toLowerCase());
+    if (!found) throw new ImportOptionError(`--locale ${asked} is not one of the site's locales (${codes.join(', ')})`);
+    return found;
+  }
+  if (language) {
+    const wanted = language.toLowerCase();
+    const exact = codes.find((code) => code.toLowerCase() === wanted);
+    const primary = codes.find((code) => code.toLowerCase() === wanted.split(/[-_]/)[0]);
+    if (exact ?? primary) return (exact ?? primary)!;
+  }
+  return defaultLocale(strapi);
+}
+
+/** An option the command cannot act on, found once the app is up (an unknown locale). */
+export class ImportOptionError extends Error {
+  name = 'ImportOptionError';
+}
+
+async function readCursor(strapi: Core.Strapi, exportKey: string): Promise<number> {
+  const row = await sql(strapi, null, WORDPRESS_RUNS_TABLE).select('committed', 'finished_at as finishedAt').where('export_key', exportKey).first();
+  return row ? Number(row.committed ?? 0) : 0;
+}
+
+async function writeCursor(strapi: Core.Strapi, exportKey: string, committed: number, finished: boolean): Promise<void> {
+  const values = { committed, finished_at: finished ? new Date() : null };
+  const updated = await sql(strapi, null, WORDPRESS_RUNS_TABLE).where('export_key', exportKey).update(values);
+  if (Number(updated) === 0) await sql(strapi, null, WORDPRESS_RUNS_TABLE).insert({ export_key: exportKey, started_at: new Date(), ...values });
+}
