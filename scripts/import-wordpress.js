@@ -49,6 +49,7 @@ function readArguments(argv) {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) return { error: `${file}: no such file` };
     if (!stat.isFile()) return { error: `${file}: not a file` };
+    if (!/\.(xml|zip)$/i.test(file)) return { error: `${file}: a WordPress export is a .xml or a .zip file` };
   }
   return { options };
 }
@@ -100,7 +101,7 @@ function progressReporter() {
     await openExport(options.files);
   } catch (error) {
     if (error instanceof ExportOpenError) {
-      console.error(`import:wordpress: ${error.message}`);
+      console.error(`import:wordpress: ${error.message}\n${USAGE}`);
       process.exit(2);
     }
     throw error;

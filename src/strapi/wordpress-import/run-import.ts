@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { WxrSyntaxError } from '../../core/wordpress/readWxr';
 import type { WxrCategory, WxrItem, WxrSite } from '../../core/wordpress/types';
 import { colophonConfig } from '../colophon-config';
 import { sql } from '../database/schema';
@@ -55,13 +56,19 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
     const attachments = new Map<number, AttachmentInfo>();
     let bytes = 0;
     let scanned = 0;
-    for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
-      scanned += 1;
-      if (scanned % 500 === 0) progress('scan', bytes, 0);
-      if (record.kind === 'site') site ??= record.site;
-      else if (record.kind === 'category') categories.push(record);
-      else if (record.kind === 'tag' || record.kind === 'term') tally(report, record.kind, 'skipped', { wpId: record.termId || null, reason: `${record.kind === 'tag' ? 'tags have' : `taxonomy ${record.taxonomy} has`} no home in Colophon` });
-      else if (record.kind === 'item' && record.postType === 'attachment') attachments.set(record.postId, attachmentInfo(record));
+    try {
+      for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
+        scanned += 1;
+        if (scanned % 500 === 0) progress('scan', bytes, 0);
+        if (record.kind === 'site') site ??= record.site;
+        else if (record.kind === 'category') categories.push(record);
+        else if (record.kind === 'tag' || record.kind === 'term') tally(report, record.kind, 'skipped', { wpId: record.termId || null, reason: `${record.kind === 'tag' ? 'tags have' : `taxonomy ${record.taxonomy} has`} no home in Colophon` });
+        else if (record.kind === 'item' && record.postType === 'attachment') attachments.set(record.postId, attachmentInfo(record));
+      }
+    } catch (error) {
+      // A file that breaks half-way still gives what comes before the break: the second pass
+      // imports it, then meets the same error at the same place and reports it.
+      if (!(error instanceof WxrSyntaxError)) throw error;
     }
 
     const locale = await importLocale(strapi, site?.language ?? null, options.locale ?? null);
