@@ -29,6 +29,8 @@ export interface ImportContext {
   siteUrls: string[];
   /** WordPress attachment id -> its file's URL and caption, read in a first pass so that order in the file does not matter. */
   attachments: Map<number, AttachmentInfo>;
+  /** Attachments (and images known by URL only) a post of this run showed: the others are reported unused. */
+  usedAttachments: Set<number>;
   /** Category nicename -> the category document it became. */
   categories: Map<string, string>;
   /** Category nicename -> its parent's nicename, for WordPress's category URLs. */

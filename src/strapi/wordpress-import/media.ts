@@ -61,25 +61,30 @@ export async function uploadImage(
 ): Promise<UploadedFile | null> {
   const { strapi, ids } = context;
   const wpId = image.attachmentId ?? syntheticId(`image:${image.url}`);
+  // Counted once per run, however many posts show it.
+  const first = !context.usedAttachments.has(wpId);
+  context.usedAttachments.add(wpId);
+  const count = (outcome: 'created' | 'unchanged') => first && tally(context.report, 'attachment', outcome);
+  const skip = (reason: string) => (first ? tally(context.report, 'attachment', 'skipped', { wpId: image.attachmentId, reason }) : undefined);
   const known = await ids.find(null, 'attachment', wpId);
   if (known) {
     const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: Number(known.documentId) } });
     if (file) {
-      tally(context.report, 'attachment', 'unchanged');
+      count('unchanged');
       return file as UploadedFile;
     }
   }
   if (!context.mediaDir) {
-    tally(context.report, 'attachment', 'skipped', { wpId: image.attachmentId, reason: `image ${image.url} of post ${postId}: no --media-dir given` });
+    skip(`image ${image.url} of post ${postId}: no --media-dir given`);
     return null;
   }
   const filepath = findMediaFile(context.mediaDir, image.url);
   if (!filepath) {
-    tally(context.report, 'attachment', 'skipped', { wpId: image.attachmentId, reason: `image ${image.url} of post ${postId}: no such file under ${context.mediaDir}` });
+    skip(`image ${image.url} of post ${postId}: no such file under ${context.mediaDir}`);
     return null;
   }
   if (context.dryRun) {
-    tally(context.report, 'attachment', 'created');
+    count('created');
     return null;
   }
   try {
@@ -96,10 +101,10 @@ export async function uploadImage(
         },
       });
     await ids.remember(null, 'attachment', wpId, { documentId: String(file.id), locale: null, fingerprint: fingerprintOf(image.url) });
-    tally(context.report, 'attachment', 'created');
+    count('created');
     return file as UploadedFile;
   } catch (error) {
-    tally(context.report, 'attachment', 'skipped', { wpId: image.attachmentId, reason: `image ${image.url} of post ${postId}: ${(error as Error).message}` });
+    skip(`image ${image.url} of post ${postId}: ${(error as Error).message}`);
     return null;
   }
 }

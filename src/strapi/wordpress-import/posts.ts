@@ -68,15 +68,16 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
   const known = await context.ids.find(null, 'post', item.postId);
   const exists = known ? Boolean(await strapi.db.query(types.article as any).findOne({ where: { documentId: known.documentId }, select: ['id'] })) : false;
   const unchanged = exists && known!.fingerprint === fingerprint;
+
+  // Uploads first, outside the transaction; an unchanged post's images are found, not uploaded
+  // again, and a dry run only counts them.
+  const body = await placeImages(context, footer.blocks as Array<BlockNode | ImagePlaceholder>, item.postId);
+  const cover = !thumbnail ? null : await uploadImage(context, { url: thumbnail.url, attachmentId: article.thumbnailId, alt: thumbnail.alt, caption: thumbnail.caption }, item.postId);
   if (context.dryRun) {
     tally(context.report, 'post', unchanged ? 'unchanged' : exists ? 'updated' : 'created');
     await importComments(context, null, item, exists ? known!.documentId : `(new post ${item.postId})`);
     return;
   }
-
-  // Uploads first, outside the transaction; an unchanged post's images are already there.
-  const body = unchanged ? [] : await placeImages(context, footer.blocks as Array<BlockNode | ImagePlaceholder>, item.postId);
-  const cover = unchanged || !thumbnail ? null : await uploadImage(context, { url: thumbnail.url, attachmentId: article.thumbnailId, alt: thumbnail.alt, caption: thumbnail.caption }, item.postId);
 
   try {
     const outcome = await strapi.db.transaction(({ trx }) =>

@@ -85,6 +85,7 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
       mediaDir: options.mediaDir ?? null,
       siteUrls: [...new Set([site?.link, site?.baseBlogUrl, site?.baseSiteUrl].filter((url): url is string => Boolean(url)))],
       attachments,
+      usedAttachments: new Set(),
       categories: new Map(),
       categoryParents: new Map(categories.map((category) => [category.nicename, category.parent])),
     };
@@ -111,7 +112,15 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
       if (!context.dryRun) await writeCursor(strapi, exportKey, index, false);
       progress('import', bytes, items);
     }
-    if (!context.dryRun && !options.shouldStop?.()) await writeCursor(strapi, exportKey, index, true);
+    if (!options.shouldStop?.()) {
+      if (!context.dryRun) await writeCursor(strapi, exportKey, index, true);
+      // The Media Library gets the images posts show, not every file ever uploaded to WordPress.
+      if (committedBefore === 0) {
+        for (const id of attachments.keys()) {
+          if (!context.usedAttachments.has(id)) tally(report, 'attachment', 'skipped', { wpId: id, reason: 'not shown by any imported post' });
+        }
+      }
+    }
     return report;
   } catch (error) {
     (error as { report?: ImportReport }).report = report;

@@ -58,7 +58,7 @@ describe('importing a WordPress export', () => {
   it('reports on a dry run what the import then does, and writes nothing', () => {
     expect(rowsAfterDryRun).toBe(0);
     expect(dryRun.dryRun).toBe(true);
-    for (const kind of ['category', 'post', 'comment', 'page', 'tag']) expect([kind, dryRun.counts[kind]]).toEqual([kind, report.counts[kind]]);
+    for (const kind of ['category', 'post', 'comment', 'page', 'tag', 'attachment']) expect([kind, dryRun.counts[kind]]).toEqual([kind, report.counts[kind]]);
   });
 
   it('keeps the category tree, a parent listed after its child included', async () => {
@@ -149,6 +149,8 @@ describe('importing a WordPress export', () => {
     expect(JSON.stringify(article.body)).toContain('Carte de la péninsule');
     expect(report.skipped).toContainEqual(expect.objectContaining({ kind: 'attachment', wpId: 202, reason: expect.stringContaining('carte.png') }));
     expect(article.cover.url).toBe(image.image.url);
+    // Each image counted once, however many times posts show it (sommet.jpg is also the cover).
+    expect(report.counts.attachment).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: 1 });
     expect(article.coverCaption).toBe('Les délégations au sommet');
   });
 
@@ -216,6 +218,7 @@ describe('importing a WordPress export', () => {
     expect(again.counts.post).toEqual({ created: 0, updated: 0, unchanged: 7, skipped: 1 });
     expect(again.counts.comment).toEqual({ created: 0, updated: 0, unchanged: 10, skipped: 1 });
     expect(again.counts.category).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0 });
+    expect(again.counts.attachment).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 1 });
     expect({ articles: await count('articles'), comments: await count('comments'), redirects: await count('redirects'), changes: await count('colophon_changes'), files: await count('files') }).toEqual(before);
   });
 });
