@@ -1,4 +1,4 @@
-import { hashIp } from '../../core/moderation';
+import { hashIp, isValidEmail } from '../../core/moderation';
 import { planCommentThreads } from '../../core/wordpress/planCommentThreads';
 import type { WxrItem } from '../../core/wordpress/types';
 import { colophonConfig } from '../colophon-config';
@@ -31,15 +31,16 @@ export async function importComments(context: ImportContext, trx: unknown, item:
   const made = new Map<number, string>();
   for (const comment of plan.comments) {
     const parentDocumentId = comment.parentId === null ? null : (made.get(comment.parentId) ?? null);
-    if (!comment.authorEmail) {
+    if (!comment.authorEmail || !isValidEmail(comment.authorEmail.trim().toLowerCase())) {
       // Colophon asks every commenter for an address; inventing one would put words in their mouth.
-      tally(context.report, 'comment', 'skipped', { wpId: comment.commentId, reason: 'no email address, which Colophon requires of every comment' });
+      const reason = comment.authorEmail ? `email address "${comment.authorEmail}" is not one` : 'no email address, which Colophon requires of every comment';
+      tally(context.report, 'comment', 'skipped', { wpId: comment.commentId, reason });
       continue;
     }
     if (comment.body.length > MAX_BODY) noteLoss(context.report, 'comment', comment.commentId, `body cut to ${MAX_BODY} characters`);
     const data = {
       authorName: comment.authorName.slice(0, 245) || 'Anonymous',
-      authorEmail: comment.authorEmail.slice(0, 100),
+      authorEmail: comment.authorEmail.trim().toLowerCase().slice(0, 100),
       body: comment.body.slice(0, MAX_BODY),
       commentStatus: comment.commentStatus,
       ipHash: comment.authorIp ? hashIp(comment.authorIp, ipHashSecret) : null,

@@ -86,7 +86,7 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
         let result: 'created' | 'updated' | 'unchanged' = 'unchanged';
         if (!unchanged) {
           const data: Record<string, unknown> = {
-            title: article.title,
+            title: titleOf(context, article.title, body, item.postId),
             excerpt: article.excerpt || null,
             body: body.length > 0 ? body : null,
             category: categoryDocumentId,
@@ -218,4 +218,29 @@ async function creditData(credits: CreditDraft[], sources: SourceBook): Promise<
     data.push({ ...fields, ...(sourceDocumentId ? { source: sourceDocumentId } : {}) });
   }
   return data;
+}
+
+/** The longest title Colophon stores (the schema's maxLength). */
+const MAX_TITLE = 255;
+
+/**
+ * WordPress allows a post without a title ("(no title)" in its lists) and of any length;
+ * Colophon requires one of at most 255 characters. An untitled post takes its first words,
+ * a long title is cut at a word; either is reported.
+ */
+function titleOf(context: ImportContext, title: string, body: BlockNode[], postId: number): string {
+  let chosen = title;
+  if (!chosen) {
+    const text = body.map(function textOf(node: BlockNode): string {
+      return (node.text ?? '') + (node.children ?? []).map(textOf).join('');
+    }).join(' ').replace(/\s+/g, ' ').trim();
+    chosen = text.split(' ').slice(0, 12).join(' ') || `WordPress post ${postId}`;
+    noteLoss(context.report, 'post', postId, `had no title; titled "${chosen}"`);
+  }
+  if (chosen.length > MAX_TITLE) {
+    const cut = chosen.slice(0, MAX_TITLE + 1);
+    chosen = (cut.lastIndexOf(' ') > MAX_TITLE / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut.slice(0, MAX_TITLE)).trim();
+    noteLoss(context.report, 'post', postId, `title cut to ${MAX_TITLE} characters`);
+  }
+  return chosen;
 }

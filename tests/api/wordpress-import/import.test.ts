@@ -120,7 +120,8 @@ describe('importing a WordPress export', () => {
     expect(marie.ipHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(comments)).not.toContain('203.0.113.1"');
     expect(new Date(marie.createdAt).toISOString()).toBe('2017-09-30T10:01:00.000Z');
-    expect(report.counts.comment).toEqual({ created: 10, updated: 0, unchanged: 0, skipped: 1 });
+    expect(report.counts.comment).toEqual({ created: 10, updated: 0, unchanged: 0, skipped: 2 });
+    expect(report.skipped).toContainEqual(expect.objectContaining({ kind: 'comment', wpId: 20, reason: expect.stringContaining('pas-une-adresse') }));
     expect(report.skipped).toContainEqual(expect.objectContaining({ kind: 'comment', wpId: 11 }));
 
     // Readers see approved comments only, and never an email.
@@ -166,10 +167,18 @@ describe('importing a WordPress export', () => {
 
   it('never makes a scheduled, private, password-protected or draft post public', async () => {
     const titles = (await asPublic(app).get('/api/articles').query({ locale: 'fr', 'pagination[pageSize]': 100 }).expect(200)).body.data.map((article: any) => article.title);
-    expect(titles.sort()).toEqual(['Derrière les portes closes : un haut diplomate nord-coréen arrive à Moscou pour des entretiens (VIDEO)', 'Moscou et Pékin défendent le « double gel »', 'Встреча в Москве'].sort());
+    expect(titles.sort()).toEqual(
+      [
+        'Brève sans titre sur les pourparlers de Moscou, publiée en hâte.',
+        'Derrière les portes closes : un haut diplomate nord-coréen arrive à Moscou pour des entretiens (VIDEO)',
+        'Moscou et Pékin défendent le « double gel »',
+        'Встреча в Москве',
+      ].sort()
+    );
+    expect(report.skipped).toContainEqual(expect.objectContaining({ kind: 'post', wpId: 112, reason: expect.stringContaining('had no title') }));
     const drafts = await app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: null }, select: ['title'] });
     expect(drafts.map((row: any) => row.title)).toEqual(expect.arrayContaining(['Programmé pour plus tard', 'Note privée', 'Article protégé', 'Brouillon en cours']));
-    expect(report.counts.post).toEqual({ created: 7, updated: 0, unchanged: 0, skipped: 1 });
+    expect(report.counts.post).toEqual({ created: 8, updated: 0, unchanged: 0, skipped: 1 });
     expect(report.counts.revision.skipped).toBe(1);
     expect(report.counts.nav_menu_item.skipped).toBe(1);
     expect(report.counts.page).toEqual({ created: 0, updated: 0, unchanged: 0, skipped: 1 });
@@ -215,8 +224,8 @@ describe('importing a WordPress export', () => {
     const count = async (table: string) => Number((await app.strapi.db.connection(table).count({ n: '*' }))[0].n);
     const before = { articles: await count('articles'), comments: await count('comments'), redirects: await count('redirects'), changes: await count('colophon_changes'), files: await count('files') };
     const again = await importWordpress(app.strapi, [EXPORT], { mediaDir: UPLOADS });
-    expect(again.counts.post).toEqual({ created: 0, updated: 0, unchanged: 7, skipped: 1 });
-    expect(again.counts.comment).toEqual({ created: 0, updated: 0, unchanged: 10, skipped: 1 });
+    expect(again.counts.post).toEqual({ created: 0, updated: 0, unchanged: 8, skipped: 1 });
+    expect(again.counts.comment).toEqual({ created: 0, updated: 0, unchanged: 10, skipped: 2 });
     expect(again.counts.category).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0 });
     expect(again.counts.attachment).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 1 });
     expect({ articles: await count('articles'), comments: await count('comments'), redirects: await count('redirects'), changes: await count('colophon_changes'), files: await count('files') }).toEqual(before);
