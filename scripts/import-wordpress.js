@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run import:wordpress -- <export.xml | export.zip | part.000.xml part.001.xml …>
 //                             [--dry-run] [--resume] [--media-dir=<wp-content/uploads>]
-//                             [--locale=<code>] [--report=<file.json>]
+//                             [--locale=<code>] [--site=<name>] [--overwrite] [--report=<file.json>]
 // Imports a WordPress export (WXR) into Colophon: categories, posts, comments, images, credits
 // typed in footers, and redirects from every old URL. Each item is its own transaction; run it
 // again to update what changed, or with --resume to go on after a crash or Ctrl-C. Prints a
@@ -14,14 +14,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const USAGE =
-  'usage: npm run import:wordpress -- <export.xml | export.zip | part.000.xml …> [--dry-run] [--resume] [--media-dir=<dir>] [--locale=<code>] [--report=<file.json>]';
+  'usage: npm run import:wordpress -- <export.xml | export.zip | part.000.xml …> [--dry-run] [--resume] [--media-dir=<dir>] [--locale=<code>] [--site=<name>] [--overwrite] [--report=<file.json>]';
 
 /** The command line as options, or an error message: nothing is booted or written before it is right. */
 function readArguments(argv) {
-  const options = { files: [], dryRun: false, resume: false, mediaDir: null, locale: null, report: null };
+  const options = { files: [], dryRun: false, resume: false, overwrite: false, mediaDir: null, locale: null, site: null, report: null };
   for (const arg of argv) {
     if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--resume') options.resume = true;
+    else if (arg === '--overwrite') options.overwrite = true;
+    else if (arg.startsWith('--site=')) options.site = arg.slice('--site='.length);
     else if (arg.startsWith('--media-dir=')) options.mediaDir = arg.slice('--media-dir='.length);
     else if (arg.startsWith('--locale=')) options.locale = arg.slice('--locale='.length);
     else if (arg.startsWith('--report=')) options.report = arg.slice('--report='.length);
@@ -33,6 +35,7 @@ function readArguments(argv) {
   for (const [flag, value] of [
     ['--media-dir', options.mediaDir],
     ['--locale', options.locale],
+    ['--site', options.site],
     ['--report', options.report],
   ]) {
     if (value === '') return { error: `${flag} needs a value` };
@@ -124,6 +127,8 @@ function progressReporter() {
     report = await importWordpress(strapi, options.files, {
       dryRun: options.dryRun,
       resume: options.resume,
+      overwrite: options.overwrite,
+      site: options.site,
       mediaDir: options.mediaDir,
       locale: options.locale,
       onProgress: (state) => progress.update(state),

@@ -1,5 +1,6 @@
 import { toSlug } from '../../core/slug';
 import { planOldPaths } from '../../core/wordpress/planOldPaths';
+import { toPlainText } from '../../core/wordpress/toPlainText';
 import type { WxrCategory } from '../../core/wordpress/types';
 import type { ImportContext } from './context';
 import { fingerprintOf, syntheticId } from './id-map';
@@ -47,7 +48,9 @@ async function importCategory(context: ImportContext, category: WxrCategory): Pr
   const wpId = category.termId || syntheticId(`category:${category.nicename}`);
   const parentDocumentId = category.parent ? (context.categories.get(category.parent) ?? null) : null;
   const slug = toSlug(safeDecode(category.nicename), locale) || toSlug(category.name, locale) || `category-${Math.abs(wpId)}`;
-  const data = { name: category.name.trim().slice(0, 120) || slug, description: category.description.trim() || null, parent: parentDocumentId };
+  // WordPress stores term names escaped ("News &amp; Events").
+  const name = toPlainText(category.name, { whitespace: 'inline' }).slice(0, 120);
+  const data = { name: name || slug, description: toPlainText(category.description).slice(0, 5000) || null, parent: parentDocumentId };
   const fingerprint = fingerprintOf({ ...data, slug });
   const documents = strapi.documents(context.types.category as any);
   try {
@@ -73,7 +76,12 @@ async function importCategory(context: ImportContext, category: WxrCategory): Pr
       await ids.remember(trx, 'category', wpId, { documentId, locale, fingerprint });
       context.categories.set(category.nicename, documentId);
       const paths = planOldPaths({ link: categoryLink(context, category), siteUrls: context.siteUrls, kind: 'category', id: category.termId, nicename: category.nicename });
-      await recordOldPaths(context, trx, context.types.category, documentId, category.termId > 0 ? paths : paths.filter((path) => !path.startsWith('/?')));
+      await recordOldPaths(
+        context,
+        trx,
+        { uid: context.types.category, documentId, kind: 'category', wpId: category.termId || null },
+        category.termId > 0 ? paths : paths.filter((path) => !path.startsWith('/?'))
+      );
       return stored ? ('updated' as const) : ('created' as const);
     });
     tally(context.report, 'category', outcome);

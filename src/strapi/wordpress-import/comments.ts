@@ -1,5 +1,6 @@
 import { hashIp, isValidEmail } from '../../core/moderation';
 import { planCommentThreads } from '../../core/wordpress/planCommentThreads';
+import { toPlainText } from '../../core/wordpress/toPlainText';
 import type { WxrItem } from '../../core/wordpress/types';
 import { colophonConfig } from '../colophon-config';
 import { columnOf, sql, tableOf } from '../database/schema';
@@ -31,7 +32,7 @@ export async function importComments(context: ImportContext, trx: unknown, item:
   const made = new Map<number, string>();
   for (const comment of plan.comments) {
     const parentDocumentId = comment.parentId === null ? null : (made.get(comment.parentId) ?? null);
-    if (!comment.authorEmail || !isValidEmail(comment.authorEmail.trim().toLowerCase())) {
+    if (!comment.authorEmail || comment.authorEmail.trim().length > 100 || !isValidEmail(comment.authorEmail.trim().toLowerCase())) {
       // Colophon asks every commenter for an address; inventing one would put words in their mouth.
       const reason = comment.authorEmail ? `email address "${comment.authorEmail}" is not one` : 'no email address, which Colophon requires of every comment';
       tally(context.report, 'comment', 'skipped', { wpId: comment.commentId, reason });
@@ -39,8 +40,9 @@ export async function importComments(context: ImportContext, trx: unknown, item:
     }
     if (comment.body.length > MAX_BODY) noteLoss(context.report, 'comment', comment.commentId, `body cut to ${MAX_BODY} characters`);
     const data = {
-      authorName: comment.authorName.slice(0, 245) || 'Anonymous',
-      authorEmail: comment.authorEmail.trim().toLowerCase().slice(0, 100),
+      // WordPress stores author names escaped ("Tom &amp; Jerry").
+      authorName: toPlainText(comment.authorName, { whitespace: 'inline' }).slice(0, 245) || 'Anonymous',
+      authorEmail: comment.authorEmail.trim().toLowerCase(),
       body: comment.body.slice(0, MAX_BODY),
       commentStatus: comment.commentStatus,
       ipHash: comment.authorIp ? hashIp(comment.authorIp, ipHashSecret) : null,

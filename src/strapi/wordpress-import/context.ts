@@ -23,6 +23,8 @@ export interface ImportContext {
   locale: string;
   report: ImportReport;
   dryRun: boolean;
+  /** Replace what editors changed or deleted in Colophon since the last import (--overwrite). */
+  overwrite: boolean;
   /** Where WordPress's uploads were copied (wp-content/uploads), or null: images are then reported missing. */
   mediaDir: string | null;
   /** The old site's home URLs (`<link>`, `wp:base_site_url`, `wp:base_blog_url`): links to them are the site's own. */

@@ -8,6 +8,8 @@ export interface ImportedThing {
   documentId: string;
   locale: string | null;
   fingerprint: string;
+  /** When the import last wrote it (absent when only just remembered). */
+  importedAt?: Date | string | null;
 }
 
 /**
@@ -22,10 +24,10 @@ export class IdMap {
 
   async find(trx: unknown, kind: WordpressKind, wpId: number): Promise<ImportedThing | null> {
     const row = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE)
-      .select('document_id as documentId', 'locale', 'fingerprint')
+      .select('document_id as documentId', 'locale', 'fingerprint', 'imported_at as importedAt')
       .where({ site: this.site, kind, wp_id: wpId })
       .first();
-    return row ? { documentId: String(row.documentId), locale: row.locale ?? null, fingerprint: String(row.fingerprint ?? '') } : null;
+    return row ? { documentId: String(row.documentId), locale: row.locale ?? null, fingerprint: String(row.fingerprint ?? ''), importedAt: row.importedAt ?? null } : null;
   }
 
   /** Every id of `kind` with what it became, for lookups done many times per run (categories). */

@@ -14,14 +14,15 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
 };
 
 /**
  * Where WordPress's file for `url` sits under --media-dir (a copy of wp-content/uploads): the
  * part of the URL after `/wp-content/uploads/`, else (WordPress.com's files.wordpress.com and
  * other CDNs) the URL's path, with WordPress's size suffix (`-300x200`) tried off as well, as
- * the original is what WordPress keeps. Null when no file is there.
+ * the original is what WordPress keeps. Images only (JPEG, PNG, GIF, WebP, AVIF; not SVG, which
+ * can carry script), and only inside --media-dir once symbolic links are followed. Null when no
+ * such file is there.
  */
 export function findMediaFile(mediaDir: string, url: string): string | null {
   let pathname: string;
@@ -33,13 +34,20 @@ export function findMediaFile(mediaDir: string, url: string): string | null {
   const marker = pathname.indexOf('/wp-content/uploads/');
   const relatives = marker >= 0 ? [pathname.slice(marker + '/wp-content/uploads/'.length)] : [pathname.replace(/^\/+/, '')];
   for (const relative of [...relatives]) relatives.push(relative.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1'));
-  const root = path.resolve(mediaDir);
+  let root: string;
+  try {
+    root = fs.realpathSync(mediaDir);
+  } catch {
+    return null;
+  }
   for (const relative of relatives) {
-    const candidate = path.resolve(root, relative);
-    // Never outside --media-dir, whatever `..` the export's URLs hold.
-    if (!candidate.startsWith(root + path.sep)) continue;
+    // Images only: an export can point an <img> at anything under uploads (a backup, a log),
+    // and an upload is public.
+    if (!(path.extname(relative).toLowerCase() in MIME_BY_EXTENSION)) continue;
     try {
-      if (fs.statSync(candidate).isFile()) return candidate;
+      // Never outside --media-dir, whatever `..` the URL or a symbolic link holds.
+      const candidate = fs.realpathSync(path.resolve(root, relative));
+      if (candidate.startsWith(root + path.sep) && fs.statSync(candidate).isFile()) return candidate;
     } catch {
       // not there; try the next
     }
@@ -80,7 +88,7 @@ export async function uploadImage(
   }
   const filepath = findMediaFile(context.mediaDir, image.url);
   if (!filepath) {
-    skip(`image ${image.url} of post ${postId}: no such file under ${context.mediaDir}`);
+    skip(`image ${image.url} of post ${postId}: no such image file under ${context.mediaDir}`);
     return null;
   }
   if (context.dryRun) {

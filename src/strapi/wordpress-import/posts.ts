@@ -3,6 +3,7 @@ import { extractCreditLines, type CreditDraft } from '../../core/wordpress/extra
 import { mergeSourceHints } from '../../core/wordpress/matchSourceHint';
 import { planArticleFromPost } from '../../core/wordpress/planArticleFromPost';
 import { planOldPaths } from '../../core/wordpress/planOldPaths';
+import { toPlainText } from '../../core/wordpress/toPlainText';
 import type { BlockNode, ImagePlaceholder, WxrItem } from '../../core/wordpress/types';
 import { colophonConfig } from '../colophon-config';
 import { recordingChanges } from '../delivery/change-log';
@@ -37,12 +38,13 @@ export interface AttachmentInfo {
  * and its place in the import's memory: an item that fails leaves nothing, is reported, and the
  * run goes on. Images are uploaded before the transaction (a file cannot be rolled back).
  */
-export async function importItem(context: ImportContext, item: WxrItem, sources: SourceBook): Promise<void> {
+export async function importItem(context: ImportContext, item: WxrItem, sources: SourceBook): Promise<boolean> {
   const plan = planArticleFromPost(item, { categories: context.categories, language: context.locale });
   if (!('article' in plan)) {
     const kind = 'kind' in plan && plan.kind === 'page' ? 'page' : item.postType || 'item';
+    if (item.postType === 'post' && (await withdrawImported(context, item, plan.skip))) return true;
     tally(context.report, kind, 'skipped', { wpId: item.postId, reason: plan.skip });
-    return;
+    return true;
   }
   const article = plan.article;
   const { strapi, locale, types } = context;
@@ -66,8 +68,24 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
 
   const fingerprint = fingerprintOf({ article, blocks: footer.blocks, credits, thumbnail, categoryDocumentId, allowComments: item.commentStatus !== 'closed' });
   const known = await context.ids.find(null, 'post', item.postId);
-  const exists = known ? Boolean(await strapi.db.query(types.article as any).findOne({ where: { documentId: known.documentId }, select: ['id'] })) : false;
+  const draft = known ? await strapi.db.query(types.article as any).findOne({ where: { documentId: known.documentId, locale, publishedAt: null }, select: ['id', 'updatedAt'] }) : null;
+  const exists = Boolean(draft);
   const unchanged = exists && known!.fingerprint === fingerprint;
+  // What editors did in Colophon since the last import wins, unless --overwrite says otherwise.
+  if (known && !unchanged && !context.overwrite) {
+    const reason = !exists
+      ? 'deleted in Colophon after an earlier import; not made again (--overwrite brings it back)'
+      : isAfter(draft.updatedAt, known.importedAt)
+        ? 'edited in Colophon since the last import; not overwritten (--overwrite replaces it)'
+        : null;
+    if (reason) {
+      tally(context.report, 'post', 'skipped', { wpId: item.postId, reason });
+      return true;
+    }
+  }
+  if (article.neverPublic && !unchanged) {
+    noteLoss(context.report, 'post', item.postId, `${item.postPassword ? 'password-protected' : 'private'} in WordPress: imported as a draft, which publishing would make public`);
+  }
 
   // Uploads first, outside the transaction; an unchanged post's images are found, not uploaded
   // again, and a dry run only counts them.
@@ -76,7 +94,7 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
   if (context.dryRun) {
     tally(context.report, 'post', unchanged ? 'unchanged' : exists ? 'updated' : 'created');
     await importComments(context, null, item, exists ? known!.documentId : `(new post ${item.postId})`);
-    return;
+    return true;
   }
 
   try {
@@ -90,18 +108,18 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
             excerpt: article.excerpt || null,
             body: body.length > 0 ? body : null,
             category: categoryDocumentId,
-            credits: await creditData(credits, sources),
+            credits: await creditData(context, item.postId, credits, sources),
             cover: cover ? cover.id : null,
-            coverCaption: cover ? thumbnail!.caption || null : null,
+            coverCaption: cover ? captionOf(context, thumbnail!.caption, item.postId) : null,
             allowComments: item.commentStatus !== 'closed',
           };
-          documentId = await writeArticle(context, exists ? documentId : null, article.slug, data);
+          documentId = await writeArticle(context, item.postId, exists ? documentId : null, article.slug, data);
           result = exists ? 'updated' : 'created';
           await settlePublication(context, documentId, article, item.postId);
           await keepDates(context, trx, documentId, article);
           if (article.publish) {
             const paths = planOldPaths({ link: item.link, siteUrls: context.siteUrls, kind: 'post', id: item.postId, oldSlugs: article.oldSlugs, nicename: item.postName });
-            await recordOldPaths(context, trx, types.article, documentId, paths);
+            await recordOldPaths(context, trx, { uid: types.article, documentId, kind: 'post', wpId: item.postId }, paths);
           }
           await context.ids.remember(trx, 'post', item.postId, { documentId, locale, fingerprint });
         }
@@ -111,20 +129,50 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
     );
     sources.commit();
     tally(context.report, 'post', outcome);
+    return true;
   } catch (error) {
     sources.rollBack();
     tally(context.report, 'post', 'skipped', { wpId: item.postId, reason: describeFailure(error), failed: true });
+    return false;
   }
 }
 
+/**
+ * Whether `later` is after `earlier` (dates as the database gives them). The import writes its
+ * own updatedAt before it notes importedAt, in the same transaction, so only a later save is after.
+ */
+function isAfter(later: unknown, earlier: unknown): boolean {
+  const a = new Date(later as string).getTime();
+  const b = new Date(earlier as string).getTime();
+  return Number.isFinite(a) && Number.isFinite(b) && a > b;
+}
+
+/**
+ * A post an earlier run published that WordPress has since trashed (or turned into anything
+ * the import skips) leaves the public site, as a post made private does: unpublished, kept as
+ * a draft for editors, reported. False when there is nothing of it to withdraw.
+ */
+async function withdrawImported(context: ImportContext, item: WxrItem, why: string): Promise<boolean> {
+  const known = await context.ids.find(null, 'post', item.postId);
+  if (!known) return false;
+  const { strapi, locale, types } = context;
+  const published = await strapi.db.query(types.article as any).findOne({ where: { documentId: known.documentId, locale, publishedAt: { $notNull: true } }, select: ['id'] });
+  if (!published) return false;
+  if (!context.dryRun) await strapi.documents(types.article as any).unpublish({ documentId: known.documentId, locale } as any);
+  tally(context.report, 'post', 'updated');
+  noteLoss(context.report, 'post', item.postId, `unpublished: ${why}`);
+  return true;
+}
+
 /** Creates the article (draft), finding a free slug when WordPress's is taken, or updates its draft. */
-async function writeArticle(context: ImportContext, documentId: string | null, slug: string, data: Record<string, unknown>): Promise<string> {
+async function writeArticle(context: ImportContext, postId: number, documentId: string | null, slug: string, data: Record<string, unknown>): Promise<string> {
   const documents = context.strapi.documents(context.types.article as any);
   if (documentId) {
     await documents.update({ documentId, locale: context.locale, data } as any);
     return documentId;
   }
   const created: any = await withFreeSlug(slug, (free) => documents.create({ locale: context.locale, data: { ...data, slug: free } } as any));
+  if (created.slug !== slug) noteLoss(context.report, 'post', postId, `slug "${slug}" was taken; imported as "${created.slug}"`);
   return created.documentId;
 }
 
@@ -210,10 +258,26 @@ function imageFields(file: UploadedFile): Record<string, unknown> {
   return { id, documentId, name, url, width, height, formats, hash, ext, mime, size, previewUrl: previewUrl ?? null, provider, createdAt, updatedAt };
 }
 
-async function creditData(credits: CreditDraft[], sources: SourceBook): Promise<Array<Record<string, unknown>>> {
+/** The credit component's and Source's limits (src/components/editorial/credit.json, the Source schema). */
+const CREDIT_LIMITS: Record<string, number> = { person: 200, url: 2000, title: 500, language: 20, caption: 2000, note: 500 };
+const SOURCE_LIMITS = { name: 200, website: 500 };
+
+/**
+ * Credits as the component stores them, with their Sources found or made. A credit with a
+ * value longer than Colophon can store is left out and reported, rather than cut into
+ * something its author did not write.
+ */
+async function creditData(context: ImportContext, postId: number, credits: CreditDraft[], sources: SourceBook): Promise<Array<Record<string, unknown>>> {
   const data: Array<Record<string, unknown>> = [];
   for (const credit of credits) {
     const { source, ...fields } = credit;
+    const tooLong =
+      Object.entries(fields).find(([key, value]) => typeof value === 'string' && value.length > (CREDIT_LIMITS[key] ?? Infinity)) ??
+      Object.entries(source ?? {}).find(([key, value]) => typeof value === 'string' && value.length > (SOURCE_LIMITS as Record<string, number>)[key]);
+    if (tooLong) {
+      noteLoss(context.report, 'post', postId, `${credit.role} credit left out: its ${tooLong[0]} is longer than Colophon stores`);
+      continue;
+    }
     const sourceDocumentId = source ? await sources.resolve(source) : null;
     data.push({ ...fields, ...(sourceDocumentId ? { source: sourceDocumentId } : {}) });
   }
@@ -229,7 +293,8 @@ const MAX_TITLE = 255;
  * a long title is cut at a word; either is reported.
  */
 function titleOf(context: ImportContext, title: string, body: BlockNode[], postId: number): string {
-  let chosen = title;
+  // WordPress keeps some titles escaped or with inline markup ("Tom &amp; Jerry", "<em>Le</em> sommet").
+  let chosen = toPlainText(title, { whitespace: 'inline' });
   if (!chosen) {
     const text = body.map(function textOf(node: BlockNode): string {
       return (node.text ?? '') + (node.children ?? []).map(textOf).join('');
@@ -243,4 +308,15 @@ function titleOf(context: ImportContext, title: string, body: BlockNode[], postI
     noteLoss(context.report, 'post', postId, `title cut to ${MAX_TITLE} characters`);
   }
   return chosen;
+}
+
+/** The longest cover caption Colophon stores (the schema's maxLength). */
+const MAX_CAPTION = 1000;
+
+/** A featured image's caption (WordPress keeps it as HTML in the attachment's excerpt) as Colophon's plain text. */
+function captionOf(context: ImportContext, caption: string, postId: number): string | null {
+  const text = toPlainText(caption, { whitespace: 'inline' });
+  if (text.length <= MAX_CAPTION) return text || null;
+  noteLoss(context.report, 'post', postId, `cover caption cut to ${MAX_CAPTION} characters`);
+  return text.slice(0, MAX_CAPTION);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { WxrSyntaxError } from '../../core/wordpress/readWxr';
 import type { WxrCategory, WxrItem, WxrSite } from '../../core/wordpress/types';
@@ -18,10 +19,14 @@ import { SourceBook } from './sources';
 export interface ImportOptions {
   /** Read and plan everything, write nothing (--dry-run). */
   dryRun?: boolean;
+  /** Replace what editors changed or deleted in Colophon since the last import (--overwrite). */
+  overwrite?: boolean;
   /** Skip the records an earlier run of the same export committed (--resume). */
   resume?: boolean;
   /** A copy of wp-content/uploads (--media-dir). */
   mediaDir?: string | null;
+  /** Which WordPress site this is (--site), when its export does not say well enough (./run-import.ts readSiteKey). */
+  site?: string | null;
   /** The Colophon locale to import into (--locale); else the export's language when the app has it, else the default locale. */
   locale?: string | null;
   /** Called after each record with bytes read (of totalBytes) and items done. */
@@ -53,6 +58,8 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
     // Pass 1: the channel, categories and attachments.
     let site: WxrSite | null = null;
     const categories: WxrCategory[] = [];
+    // A "Posts only" export names categories on its items but lists none in the channel.
+    const itemCategories = new Map<string, WxrCategory>();
     const attachments = new Map<number, AttachmentInfo>();
     let bytes = 0;
     let scanned = 0;
@@ -64,6 +71,7 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
         else if (record.kind === 'category') categories.push(record);
         else if (record.kind === 'tag' || record.kind === 'term') tally(report, record.kind, 'skipped', { wpId: record.termId || null, reason: `${record.kind === 'tag' ? 'tags have' : `taxonomy ${record.taxonomy} has`} no home in Colophon` });
         else if (record.kind === 'item' && record.postType === 'attachment') attachments.set(record.postId, attachmentInfo(record));
+        else if (record.kind === 'item') noteItemCategories(record, itemCategories);
       }
     } catch (error) {
       // A file that breaks half-way still gives what comes before the break: the second pass
@@ -71,8 +79,11 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
       if (!(error instanceof WxrSyntaxError)) throw error;
     }
 
+    const listed = new Set(categories.map((category) => category.nicename));
+    for (const [nicename, category] of itemCategories) if (!listed.has(nicename)) categories.push(category);
+
     const locale = await importLocale(strapi, site?.language ?? null, options.locale ?? null);
-    const siteKey = (site?.baseSiteUrl || site?.link || 'wordpress').replace(/\/+$/, '');
+    const siteKey = readSiteKey(site, options.site ?? null);
     const config = colophonConfig(strapi);
     const articleUid = config.trails.targets[0]?.uid ?? 'api::article.article';
     const context: ImportContext = {
@@ -82,6 +93,7 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
       locale,
       report,
       dryRun: Boolean(options.dryRun),
+      overwrite: Boolean(options.overwrite),
       mediaDir: options.mediaDir ?? null,
       siteUrls: [...new Set([site?.link, site?.baseBlogUrl, site?.baseSiteUrl].filter((url): url is string => Boolean(url)))],
       attachments,
@@ -92,8 +104,9 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
     await importCategories(context, categories);
 
     // Pass 2: the items.
+    // A re-export under the same name is another file: its modification time tells them apart.
     const exportKey = createHash('sha256')
-      .update(JSON.stringify(source.parts.map((part) => [part.name, part.size])))
+      .update(JSON.stringify([siteKey, source.parts.map((part) => [part.name, part.size]), paths.map((file) => fs.statSync(file).mtimeMs)]))
       .digest('base64url');
     const committedBefore = options.resume && !context.dryRun ? await readCursor(strapi, exportKey) : 0;
     report.resumedAfter = committedBefore;
@@ -101,19 +114,32 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
     const sources = new SourceBook(context);
     let index = 0;
     let items = 0;
+    // The cursor stops at the first item that failed, so that --resume tries it again.
+    let failedYet = false;
+    const seenPosts = new Set<number>();
     for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
       report.records += 1;
       if (record.kind !== 'item') continue;
       index += 1;
       if (index <= committedBefore) continue;
       if (options.shouldStop?.()) break;
-      if (record.postType !== 'attachment') await importItem(context, record as WxrItem, sources);
+      if (record.postType !== 'attachment') {
+        const item = record as WxrItem;
+        if (!(item.postId > 0)) {
+          tally(report, item.postType || 'item', 'skipped', { wpId: null, reason: `"${item.title.slice(0, 80)}" has no wp:post_id, which the import keys everything on` });
+        } else if (seenPosts.has(item.postId)) {
+          tally(report, item.postType || 'item', 'skipped', { wpId: item.postId, reason: 'its wp:post_id appears twice in the export; the first was imported' });
+        } else {
+          seenPosts.add(item.postId);
+          if (!(await importItem(context, item, sources))) failedYet = true;
+        }
+      }
       items += 1;
-      if (!context.dryRun) await writeCursor(strapi, exportKey, index, false);
+      if (!context.dryRun && !failedYet) await writeCursor(strapi, exportKey, index, false);
       progress('import', bytes, items);
     }
     if (!options.shouldStop?.()) {
-      if (!context.dryRun) await writeCursor(strapi, exportKey, index, true);
+      if (!context.dryRun && !failedYet) await writeCursor(strapi, exportKey, index, true);
       // The Media Library gets the images posts show, not every file ever uploaded to WordPress.
       if (committedBefore === 0) {
         for (const id of attachments.keys()) {
@@ -128,6 +154,33 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
   } finally {
     report.ms = Date.now() - started;
   }
+}
+
+/** The categories an item names (`<category domain="category" nicename="…">`), as flat categories. */
+function noteItemCategories(item: WxrItem, into: Map<string, WxrCategory>): void {
+  for (const term of item.terms) {
+    if (term.domain !== 'category' || !term.nicename || into.has(term.nicename)) continue;
+    into.set(term.nicename, { kind: 'category', termId: 0, nicename: term.nicename, parent: '', name: term.name, description: '' });
+  }
+}
+
+/**
+ * Which WordPress site an export is, for the import's memory of its ids: --site when given,
+ * else the blog's own address (`wp:base_blog_url`, else the channel's `<link>`) without scheme,
+ * `www.` or trailing slash, so a site moved to https stays one site. Not `wp:base_site_url`:
+ * every blog of a multisite network (and of WordPress.com) shares it.
+ */
+function readSiteKey(site: WxrSite | null, asked: string | null): string {
+  if (asked) return asked;
+  const address = site?.baseBlogUrl || site?.link || '';
+  const key = address
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+  if (!key) throw new ImportOptionError('the export names no site (no wp:base_blog_url and no <link>): give --site=<name> to tell this blog apart from others');
+  return key;
 }
 
 function attachmentInfo(item: WxrItem): AttachmentInfo {
