@@ -30,6 +30,21 @@ export class IdMap {
     return row ? { documentId: String(row.documentId), locale: row.locale ?? null, fingerprint: String(row.fingerprint ?? ''), importedAt: row.importedAt ?? null } : null;
   }
 
+  /** What each of `wpIds` became, where an earlier run made it: one query per 500 ids. */
+  async findMany(trx: unknown, kind: WordpressKind, wpIds: number[]): Promise<Map<number, ImportedThing>> {
+    const found = new Map<number, ImportedThing>();
+    for (let i = 0; i < wpIds.length; i += 500) {
+      const rows = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE)
+        .select('wp_id as wpId', 'document_id as documentId', 'locale', 'fingerprint', 'imported_at as importedAt')
+        .where({ site: this.site, kind })
+        .whereIn('wp_id', wpIds.slice(i, i + 500));
+      for (const row of rows) {
+        found.set(Number(row.wpId), { documentId: String(row.documentId), locale: row.locale ?? null, fingerprint: String(row.fingerprint ?? ''), importedAt: row.importedAt ?? null });
+      }
+    }
+    return found;
+  }
+
   /** Every id of `kind` with what it became, for lookups done many times per run (categories). */
   async all(trx: unknown, kind: WordpressKind): Promise<Map<number, ImportedThing>> {
     const rows = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE)
@@ -42,6 +57,18 @@ export class IdMap {
     const values = { document_id: thing.documentId, locale: thing.locale, fingerprint: thing.fingerprint, imported_at: new Date() };
     const updated = await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).where({ site: this.site, kind, wp_id: wpId }).update(values);
     if (Number(updated) === 0) await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).insert({ site: this.site, kind, wp_id: wpId, ...values });
+  }
+
+  /** remember() for many at once: the old rows of those ids replaced in a few statements. */
+  async rememberMany(trx: unknown, kind: WordpressKind, things: Array<{ wpId: number; thing: ImportedThing }>): Promise<void> {
+    const importedAt = new Date();
+    for (let i = 0; i < things.length; i += 200) {
+      const chunk = things.slice(i, i + 200);
+      await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).where({ site: this.site, kind }).whereIn('wp_id', chunk.map((entry) => entry.wpId)).delete();
+      await sql(this.strapi, trx, WORDPRESS_ITEMS_TABLE).insert(
+        chunk.map(({ wpId, thing }) => ({ site: this.site, kind, wp_id: wpId, document_id: thing.documentId, locale: thing.locale, fingerprint: thing.fingerprint, imported_at: importedAt }))
+      );
+    }
   }
 
   async forget(trx: unknown, kind: WordpressKind, wpId: number): Promise<void> {
