@@ -113,9 +113,10 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
             coverCaption: cover ? captionOf(context, thumbnail!.caption, item.postId) : null,
             allowComments: item.commentStatus !== 'closed',
           };
-          documentId = await writeArticle(context, item.postId, exists ? documentId : null, article.slug, data);
+          const written = await writeArticle(context, item.postId, exists ? documentId : null, article, data);
+          documentId = written.documentId;
           result = exists ? 'updated' : 'created';
-          await settlePublication(context, documentId, article, item.postId);
+          if (!written.settled) await settlePublication(context, documentId, article, item.postId);
           await keepDates(context, trx, documentId, article);
           if (article.publish) {
             const paths = planOldPaths({ link: item.link, siteUrls: context.siteUrls, kind: 'post', id: item.postId, oldSlugs: article.oldSlugs, nicename: item.postName });
@@ -164,16 +165,46 @@ async function withdrawImported(context: ImportContext, item: WxrItem, why: stri
   return true;
 }
 
-/** Creates the article (draft), finding a free slug when WordPress's is taken, or updates its draft. */
-async function writeArticle(context: ImportContext, postId: number, documentId: string | null, slug: string, data: Record<string, unknown>): Promise<string> {
+/**
+ * Creates the article, finding a free slug when WordPress's is taken, or updates its draft.
+ * A new post WordPress published is created published in the same call (one pass of the hook
+ * instead of a create and then a publish); when the site's publish policy refuses it, it is
+ * created as a draft instead and reported. `settled`: whether its publication is already as
+ * WordPress has it.
+ */
+async function writeArticle(
+  context: ImportContext,
+  postId: number,
+  documentId: string | null,
+  article: { slug: string; publish: boolean },
+  data: Record<string, unknown>
+): Promise<{ documentId: string; settled: boolean }> {
   const documents = context.strapi.documents(context.types.article as any);
   if (documentId) {
     await documents.update({ documentId, locale: context.locale, data } as any);
-    return documentId;
+    return { documentId, settled: false };
   }
-  const created: any = await withFreeSlug(slug, (free) => documents.create({ locale: context.locale, data: { ...data, slug: free } } as any));
-  if (created.slug !== slug) noteLoss(context.report, 'post', postId, `slug "${slug}" was taken; imported as "${created.slug}"`);
-  return created.documentId;
+  const create = (status: 'published' | 'draft') =>
+    withFreeSlug(article.slug, (free) => documents.create({ locale: context.locale, status, data: { ...data, slug: free } } as any));
+  let created: any;
+  if (!article.publish) created = await create('draft');
+  else {
+    try {
+      created = await create('published');
+    } catch (error) {
+      if (!isPublishRefusal(context, error)) throw error;
+      noteLoss(context.report, 'post', postId, `kept as a draft: ${describeFailure(error)}`);
+      created = await create('draft');
+    }
+  }
+  if (created.slug !== article.slug) noteLoss(context.report, 'post', postId, `slug "${article.slug}" was taken; imported as "${created.slug}"`);
+  return { documentId: created.documentId, settled: true };
+}
+
+/** The hook's refusal to publish what the publish policy does not accept (hook/target-writes.ts enforcePublishPolicy). */
+function isPublishRefusal(context: ImportContext, error: unknown): boolean {
+  const details = (error as { details?: { field?: unknown; problems?: unknown } })?.details;
+  return (error as { name?: string })?.name === 'ValidationError' && Array.isArray(details?.problems) && details?.field === colophonConfig(context.strapi).attribution.creditsField;
 }
 
 /**
