@@ -88,6 +88,18 @@ function progressReporter() {
   };
 }
 
+/**
+ * Compiles the app in a process of its own and returns its dist directory: the TypeScript
+ * compiler's few hundred megabytes are then never the import's, whose heap npm's script caps
+ * (package.json: --max-old-space-size) so that V8 collects as it goes rather than growing.
+ */
+function compileInChild(appDir) {
+  const { execFileSync } = require('node:child_process');
+  const script = "require('@strapi/strapi').compileStrapi({ appDir: process.argv[1] }).then(() => process.exit(0), (error) => { console.error(error); process.exit(1); })";
+  execFileSync(process.execPath, ['-e', script, appDir], { cwd: appDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  return path.join(appDir, 'dist');
+}
+
 (async () => {
   const parsed = readArguments(process.argv.slice(2));
   if (parsed.error) {
@@ -95,9 +107,9 @@ function progressReporter() {
     process.exit(2);
   }
   const { options } = parsed;
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const { createStrapi } = require('@strapi/strapi');
   const appDir = path.resolve(__dirname, '..');
-  const { distDir } = await compileStrapi({ appDir });
+  const distDir = compileInChild(appDir);
   const { openExport, ExportOpenError } = require(path.join(distDir, 'src/strapi/wordpress-import/open-export.js'));
   // A zip without an export in it, or a split export with a part missing, is said before boot.
   try {
