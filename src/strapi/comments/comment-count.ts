@@ -37,22 +37,48 @@ export async function recountComments(strapi: Core.Strapi, trx: unknown, documen
 
 /**
  * Document id -> how many approved comments it has, for the given article documents; a
- * document with none is absent. One grouped query, whatever the number of documents.
+ * document with none is absent. Three indexed lookups from the articles outward (their rows,
+ * the comments linked to them, which of those are approved), a few queries per 500 whatever
+ * the number of documents. Not one join: without statistics SQLite's planner drove it from
+ * the comments' status index and read every approved comment of the site for each recount,
+ * which made an import of 100 000 comments slow down as it went.
  */
 export async function countApprovedComments(strapi: Core.Strapi, trx: unknown, documentIds: string[]): Promise<Map<string, number>> {
-  if (documentIds.length === 0) return new Map();
+  const counts = new Map<string, number>();
+  if (documentIds.length === 0) return counts;
   const articles = tableOf(strapi, ARTICLE_UID);
   const articleDocumentId = columnOf(strapi, ARTICLE_UID, 'documentId');
-  const comments = tableOf(strapi, COMMENT_UID);
   const link = relationLinkOf(strapi, COMMENT_UID, 'article');
-  const counted: Array<{ documentId: string; approved: number | string }> = await sql(strapi, trx, comments)
-    .join(link.table, `${link.table}.${link.ownerColumn}`, `${comments}.id`)
-    .join(articles, `${articles}.id`, `${link.table}.${link.targetColumn}`)
-    .where(`${comments}.${columnOf(strapi, COMMENT_UID, 'commentStatus')}`, 'approved')
-    .whereIn(`${articles}.${articleDocumentId}`, documentIds)
-    .groupBy(`${articles}.${articleDocumentId}`)
-    // DISTINCT: a comment links to both the draft and the published row of its article.
-    .select(`${articles}.${articleDocumentId} as documentId`)
-    .countDistinct({ approved: `${comments}.id` });
-  return new Map(counted.map((row) => [row.documentId, Number(row.approved)]));
+  const comments = tableOf(strapi, COMMENT_UID);
+  const documentOfRow = new Map<number, string>();
+  for (const ids of chunks(documentIds)) {
+    const rows: Array<{ id: number; documentId: string }> = await sql(strapi, trx, articles).select('id', `${articleDocumentId} as documentId`).whereIn(articleDocumentId, ids);
+    for (const row of rows) documentOfRow.set(Number(row.id), row.documentId);
+  }
+  // A comment links to both the draft and the published row of its article: counted once.
+  const commentsOf = new Map<number, string>();
+  for (const rowIds of chunks([...documentOfRow.keys()])) {
+    const links: Array<{ commentId: number; articleId: number }> = await sql(strapi, trx, link.table)
+      .select(`${link.ownerColumn} as commentId`, `${link.targetColumn} as articleId`)
+      .whereIn(link.targetColumn, rowIds);
+    for (const row of links) commentsOf.set(Number(row.commentId), documentOfRow.get(Number(row.articleId))!);
+  }
+  for (const commentIds of chunks([...commentsOf.keys()])) {
+    const approved: Array<{ id: number }> = await sql(strapi, trx, comments)
+      .select('id')
+      .whereIn('id', commentIds)
+      .where(columnOf(strapi, COMMENT_UID, 'commentStatus'), 'approved');
+    for (const row of approved) {
+      const documentId = commentsOf.get(Number(row.id))!;
+      counts.set(documentId, (counts.get(documentId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Lists cut to 500 values, under every database's limit on bound parameters. */
+function chunks<T>(values: T[]): T[][] {
+  const cut: T[][] = [];
+  for (let i = 0; i < values.length; i += 500) cut.push(values.slice(i, i + 500));
+  return cut;
 }
