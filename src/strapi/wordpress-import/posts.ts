@@ -125,6 +125,7 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
           await context.ids.remember(trx, 'post', item.postId, { documentId, locale, fingerprint });
         }
         await importComments(context, trx, item, documentId!);
+        await context.markCommitted?.(trx);
         return result;
       })
     );

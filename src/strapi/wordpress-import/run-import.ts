@@ -110,7 +110,7 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
       .digest('base64url');
     const committedBefore = options.resume && !context.dryRun ? await readCursor(strapi, exportKey) : 0;
     report.resumedAfter = committedBefore;
-    if (!context.dryRun) await writeCursor(strapi, exportKey, committedBefore, false);
+    if (!context.dryRun) await writeCursor(strapi, null, exportKey, committedBefore, false);
     const sources = new SourceBook(context);
     let index = 0;
     let items = 0;
@@ -131,15 +131,18 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
           tally(report, item.postType || 'item', 'skipped', { wpId: item.postId, reason: 'its wp:post_id appears twice in the export; the first was imported' });
         } else {
           seenPosts.add(item.postId);
+          // The cursor moves in the item's own transaction. An item that opens none (a page, a
+          // skipped post) has nothing to lose, and leaves the cursor to the next one.
+          const committed = index;
+          context.markCommitted = context.dryRun || failedYet ? null : (trx) => writeCursor(strapi, trx, exportKey, committed, false);
           if (!(await importItem(context, item, sources))) failedYet = true;
         }
       }
       items += 1;
-      if (!context.dryRun && !failedYet) await writeCursor(strapi, exportKey, index, false);
       progress('import', bytes, items);
     }
     if (!options.shouldStop?.()) {
-      if (!context.dryRun && !failedYet) await writeCursor(strapi, exportKey, index, true);
+      if (!context.dryRun && !failedYet) await writeCursor(strapi, null, exportKey, index, true);
       // The Media Library gets the images posts show, not every file ever uploaded to WordPress.
       if (committedBefore === 0) {
         for (const id of attachments.keys()) {
@@ -215,8 +218,9 @@ async function readCursor(strapi: Core.Strapi, exportKey: string): Promise<numbe
   return row ? Number(row.committed ?? 0) : 0;
 }
 
-async function writeCursor(strapi: Core.Strapi, exportKey: string, committed: number, finished: boolean): Promise<void> {
+/** Notes that the export's first `committed` items are in; in `trx` when given, so that it commits with the item. */
+async function writeCursor(strapi: Core.Strapi, trx: unknown, exportKey: string, committed: number, finished: boolean): Promise<void> {
   const values = { committed, finished_at: finished ? new Date() : null };
-  const updated = await sql(strapi, null, WORDPRESS_RUNS_TABLE).where('export_key', exportKey).update(values);
-  if (Number(updated) === 0) await sql(strapi, null, WORDPRESS_RUNS_TABLE).insert({ export_key: exportKey, started_at: new Date(), ...values });
+  const updated = await sql(strapi, trx, WORDPRESS_RUNS_TABLE).where('export_key', exportKey).update(values);
+  if (Number(updated) === 0) await sql(strapi, trx, WORDPRESS_RUNS_TABLE).insert({ export_key: exportKey, started_at: new Date(), ...values });
 }
