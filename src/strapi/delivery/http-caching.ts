@@ -200,11 +200,11 @@ function isList(strapi: Core.Strapi, ctx: any, uid: string): boolean {
 /**
  * The documentIds of the Sources credited by `documents` (trail targets with credits): their
  * footers, `seo` and JSON-LD name them whether or not the answer populates the credits.
- * Four indexed lookups from the answer's rows outward (rows, their credits, the credits'
- * Sources, those Sources' documentIds) rather than one join: without statistics SQLite's
- * planner drove that join from the Sources, the smallest table, and walked every credit of a
- * Source credited by many articles: 185 ms per answer at 100 000 articles, which on a busy
- * site left no time for anything else.
+ * Four lookups from the answer's rows outward (rows, their credits, the credits' Sources,
+ * those Sources' documentIds), each by the index on the column it is given, rather than one
+ * join: without statistics SQLite's planner drove that join from the Sources, the smallest
+ * table, and walked every credit of a Source credited by many articles: 185 ms per answer at
+ * 100 000 articles, which on a busy site left no time for anything else.
  */
 async function creditedSources(strapi: Core.Strapi, documents: AnswerDocument[]): Promise<string[]> {
   const { creditsField, creditUid, sourceUid } = colophonConfig(strapi).attribution;
@@ -219,11 +219,13 @@ async function creditedSources(strapi: Core.Strapi, documents: AnswerDocument[])
     const documentIds = [...new Set(documents.filter((document) => document.uid === uid).map((document) => document.documentId))];
     const rowIds = await strapi.db.getConnection(table).whereIn(columnOf(strapi, uid, 'documentId'), documentIds).pluck('id');
     if (rowIds.length === 0) continue;
-    const creditIds = await strapi.db
+    // The field is sorted out here, not in SQL: offered `field = ?` too, SQLite chose the index
+    // on field (every credit of the site) over the one on the row.
+    const components: Array<{ id: number; field: string }> = await strapi.db
       .getConnection(credits.name)
-      .where('field', creditsField)
-      .whereIn(credits.joinColumn.name, rowIds)
-      .pluck(credits.inverseJoinColumn.name);
+      .select(`${credits.inverseJoinColumn.name} as id`, 'field')
+      .whereIn(credits.joinColumn.name, rowIds);
+    const creditIds = components.filter((component) => component.field === creditsField).map((component) => component.id);
     if (creditIds.length === 0) continue;
     const sourceIds = [...new Set(await strapi.db.getConnection(source.table).whereIn(source.ownerColumn, creditIds).pluck(source.targetColumn))];
     if (sourceIds.length === 0) continue;
