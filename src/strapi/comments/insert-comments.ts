@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { renderCommentHtml } from '../../core/moderation';
 import { noteCommentChange } from '../delivery/notes';
+import { newDocumentId } from '../database/document-id';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { findArticleForEditor } from './article';
 import { recountComments } from './comment-count';
@@ -59,7 +60,6 @@ export async function insertComments(
     .modify((query: any) => (article.locale ? query.where(columnOf(strapi, ARTICLE_UID, 'locale'), article.locale) : query));
 
   const meta = strapi.db.metadata.get(COMMENT_UID as any) as any;
-  const newDocumentId: () => string = meta.attributes.documentId.default;
   const column = (attribute: string) => columnOf(strapi, COMMENT_UID, attribute);
   const now = new Date();
   const rows: Array<Record<string, unknown>> = [];
