@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
-  // Outside the error handler: it tags and validates what is finally sent, errors included.
+  // Outside the error handler: it tags and validates what is finally sent, errors included. A
+  // public GET the response cache holds, with the headers the middlewares below wrote for it,
+  // is answered here without running them.
   'global::http-caching',
   'strapi::errors',
   // Inside the error handler, around everything else: a request that found the database busy
@@ -16,7 +18,8 @@ const config: Core.Config.Middlewares = [
   { name: 'strapi::body', config: { jsonLimit: '1mb', formLimit: '56kb', textLimit: '56kb' } },
   // After the parsers, before anything reads what they parsed.
   'global::input-guard',
-  // Public reads answered from the cache skip everything below (global::http-caching tags them).
+  // Every other public read the cache holds (a GraphQL POST, another Origin) is answered here
+  // and skips everything below (global::http-caching tags them).
   'global::response-cache',
   'strapi::session',
   'strapi::favicon',

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../strapi/colophon-config';
 import { graphqlRootTypes, schemaReader } from '../strapi/delivery/http-caching';
-import { responseCache } from '../strapi/delivery/response-cache';
+import { responseCacheOf } from '../strapi/delivery/response-cache';
 
 /**
  * Answers public reads from the response cache (see src/strapi/delivery/response-cache.ts).
@@ -9,4 +9,4 @@ import { responseCache } from '../strapi/delivery/response-cache';
  * POST's document is read and malformed input never reaches the cache.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  responseCache(strapi, colophonConfig(strapi).delivery.responseCache, graphqlRootTypes(strapi), schemaReader(strapi));
+  responseCacheOf(strapi, colophonConfig(strapi).delivery.responseCache, graphqlRootTypes(strapi), schemaReader(strapi)).middleware;

@@ -27,5 +27,5 @@ export {
   webhookMessageId,
 } from './webhooks';
 export type { WebhookChange } from './webhooks';
-export { isStillFresh, responseCacheKey } from './responseCache';
+export { canReplay, isStillFresh, replayableHeaders, responseCacheKey } from './responseCache';
 export type { CachedAnswerBasis, ChangeKnowledge } from './responseCache';

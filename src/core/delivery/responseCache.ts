@@ -49,3 +49,44 @@ export function responseCacheKey(request: { method: string; url: string; graphql
   const graphql = request.graphql ? JSON.stringify([request.graphql.query ?? null, request.graphql.operationName ?? null, request.graphql.variables ?? null]) : '';
   return `${method} ${request.url} ${graphql}`;
 }
+
+/**
+ * Headers that the HTTP caching layer writes itself, or that belong to one transfer only:
+ * never recorded with an answer, since they are written anew for every request.
+ */
+const NOT_REPLAYED = new Set(['content-length', 'content-type', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'etag', 'cache-control', 'cache-tag', 'surrogate-key', 'x-cache']);
+
+/**
+ * The headers of a public answer, as the middlewares inside the HTTP caching layer left them
+ * (security headers, CORS, X-Powered-By, Vary), that a hit answered before those middlewares
+ * run must send again to be the same answer; lower-cased names, values as Node keeps them.
+ * Null when the answer cannot be replayed: it sets a cookie (a cached answer must never carry
+ * one caller's cookie to another). CORS headers depend on the request's `Origin`, so a
+ * recording is replayed only to a request with the same Origin (see `canReplay`).
+ */
+export function replayableHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string | string[]> | null {
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'set-cookie') return null;
+    if (value === undefined || NOT_REPLAYED.has(lower)) continue;
+    kept[lower] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  return kept;
+}
+
+/**
+ * Whether a recorded answer may be sent to a request without running the middlewares that
+ * wrote its headers: only a GET or HEAD without credentials (anything with credentials is not a
+ * public read), from the same `Origin` (none for none) as the request the answer was recorded
+ * for, and only when headers were recorded at all.
+ */
+export function canReplay(
+  recorded: { headers?: Record<string, string | string[]> | null; origin?: string | null },
+  request: { method: string; origin: string | null; hasCredentials: boolean }
+): boolean {
+  const method = request.method.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (request.hasCredentials || !recorded.headers) return false;
+  return (recorded.origin ?? null) === request.origin;
+}

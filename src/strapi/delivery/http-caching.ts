@@ -6,6 +6,7 @@ import {
   entityTag,
   matchesIfNoneMatch,
   PRIVATE_CACHE_CONTROL,
+  replayableHeaders,
   readGraphqlRequest,
   REDIRECTS_TAG,
   SITE_TAG,
@@ -60,7 +61,7 @@ export function graphqlRootTypes(strapi: Core.Strapi): (field: string) => string
  * `Cache-Tag` / `Surrogate-Key` with what it was derived from; every other answer on those
  * routes gets `private, no-store` and no tags, so no cache keeps what one caller may read.
  */
-export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) {
+export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings, answerEarly?: (ctx: any) => Promise<boolean>) {
   const schema = schemaReader(strapi);
   const rootType = graphqlRootTypes(strapi);
   const tags = tagVocabulary(strapi);
@@ -131,12 +132,19 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings) 
 
     const etag = entityTag(body);
     if (cached?.outcome === 'MISS') {
-      await cached.keep({ tags: answerTagList, etag, contentType: String(ctx.response.get('Content-Type') || 'application/json'), body });
+      await cached.keep({
+        tags: answerTagList,
+        etag,
+        contentType: String(ctx.response.get('Content-Type') || 'application/json'),
+        body,
+        headers: replayableHeaders(ctx.response.headers),
+        origin: ctx.get('Origin') || null,
+      });
     }
     send(ctx, body, etag, answerTagList, settings.publicCacheControl);
   };
   return async (ctx: any, next: () => Promise<unknown>) => {
-    await next();
+    if (!(await answerEarly?.(ctx))) await next();
     try {
       await tagAnswer(ctx);
     } catch (error) {

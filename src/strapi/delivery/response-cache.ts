@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import { cachePolicy, isStillFresh, readGraphqlRequest, responseCacheKey, type ChangeKnowledge } from '../../core/delivery';
-import { feedHorizon } from './change-log';
+import { cachePolicy, canReplay, isStillFresh, readGraphqlRequest, responseCacheKey, type ChangeKnowledge } from '../../core/delivery';
+import { FEED_HORIZON_SQL } from './change-log';
 import { CHANGES_TABLE } from './models';
 
 /** Response cache settings (config/colophon.ts `delivery.responseCache`). */
@@ -27,6 +27,13 @@ export interface CachedAnswer {
   body: string;
   /** The body encoded once, kept in memory only: a hit then sends bytes without encoding them again. */
   bytes?: Buffer;
+  /**
+   * The headers the middlewares inside HTTP caching wrote (core replayableHeaders), and the
+   * Origin of the request they were written for: with them a GET is answered before those
+   * middlewares run (`answerEarly`). Null or absent: only the full pipeline may answer it.
+   */
+  headers?: Record<string, string | string[]> | null;
+  origin?: string | null;
 }
 
 /** What the response cache tells http-caching about a request (ctx.state.responseCache). */
@@ -45,7 +52,7 @@ function memoryStore(settings: ResponseCacheSettings): AnswerStore {
   const cache = new LRUCache<string, CachedAnswer>({
     maxSize: settings.maxBytes,
     // The body is held twice (text for the ETag's sake, bytes to send): both count.
-    sizeCalculation: (answer) => Math.max(1, 2 * Buffer.byteLength(answer.body) + answer.tags.join(',').length + 200),
+    sizeCalculation: (answer) => Math.max(1, 2 * Buffer.byteLength(answer.body) + answer.tags.join(',').length + (answer.headers ? JSON.stringify(answer.headers).length : 0) + 200),
     ttl: settings.ttlSeconds * 1000,
   });
   return {
@@ -79,11 +86,24 @@ function redisStore(strapi: Core.Strapi, settings: ResponseCacheSettings): Answe
   };
 }
 
+/** The part of better-sqlite3 the watcher uses (the package ships no types). */
+interface SqliteStatement {
+  get(...bindings: unknown[]): unknown;
+  all(...bindings: unknown[]): unknown[];
+  pluck(): SqliteStatement;
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  close(): void;
+}
+type OpenSqlite = new (filename: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteDatabase;
+
 /**
  * What this instance has read of the change log: for each tag, the latest position of a change
  * naming it. sync() reads what was committed since the last horizon and takes a new one; calls
  * that arrive while one runs share the next run, which starts after they arrived, so no read
- * is ever answered from knowledge older than itself.
+ * is ever answered from knowledge older than itself. (Two reads at once were tried: on this
+ * 2-core machine the extra queries cost more than the wait they saved.)
  */
 class ChangeWatcher implements ChangeKnowledge {
   knownSince = Number.POSITIVE_INFINITY;
@@ -91,6 +111,7 @@ class ChangeWatcher implements ChangeKnowledge {
   private from = 0;
   private running: Promise<number> | null = null;
   private queued: Promise<number> | null = null;
+  private sqlite: { dataVersion: SqliteStatement; max: SqliteStatement; since: SqliteStatement; version: number } | null = null;
 
   constructor(private readonly strapi: Core.Strapi) {}
 
@@ -113,35 +134,77 @@ class ChangeWatcher implements ChangeKnowledge {
 
   private async read(): Promise<number> {
     const strapi = this.strapi;
-    const postgres = strapi.db.dialect.client === 'postgres';
+    const client = strapi.db.dialect.client;
     const first = this.knownSince === Number.POSITIVE_INFINITY;
     let horizon: number;
-    if (postgres) {
-      // Taken fresh each time: an older horizon would be a safe basis, but the answers read
-      // right after a change would then be judged stale at once (a miss after every miss).
-      horizon = Number(await feedHorizon(strapi));
-      if (!first) {
-        // Everything from the last horizon on: what committed since, and what is still unsure.
-        // Raw SQL: this runs before every public read, and knex's builder costs more than the query.
-        const rows: Array<{ txid: string; tags: unknown }> = (await strapi.db.connection.raw(`select txid, tags from ${this.table()} where txid >= ?`, [this.from])).rows;
-        for (const row of rows) this.learn(Number(row.txid), row.tags);
-      }
+    if (client === 'postgres') {
+      // The horizon is taken fresh each time: an older one would be a safe basis, but the
+      // answers read right after a change would then be judged stale at once (a miss after
+      // every miss). One statement, so one snapshot: every change below the horizon it
+      // computes is committed and in the rows it returns (everything from the last horizon on:
+      // what committed since, and what is still unsure). Raw SQL: this runs before every public
+      // read, and knex's builder costs more than the query.
+      const rows: Array<{ horizon: string; txid: string | null; tags: unknown }> = (
+        await strapi.db.connection.raw(
+          `with horizon as (${FEED_HORIZON_SQL})
+           select horizon.horizon, changes.txid, changes.tags
+             from horizon left join ${this.table()} changes on ? and changes.txid >= ?`,
+          [!first, this.from]
+        )
+      ).rows;
+      horizon = Number(rows[0].horizon);
+      for (const row of rows) if (row.txid !== null) this.learn(Number(row.txid), row.tags);
+    } else if (client === 'sqlite') {
+      horizon = this.readSqlite(first);
     } else {
       const rows: Array<{ id: number; tags: unknown }> = first
         ? await strapi.db.connection(CHANGES_TABLE).max('id as id').then((result: any[]) => [{ id: Number(result[0]?.id ?? 0), tags: [] }])
-        : // A plain SELECT through the builder: while a cascade holds SQLite's writer, it runs on
-          // the read-only connection (../database/sqlite.ts) instead of waiting for the writer.
-          await strapi.db.connection(CHANGES_TABLE).select('id', 'tags').where('id', '>=', this.from);
-      let last = this.from - 1;
-      for (const row of rows) {
-        if (!first) this.learn(Number(row.id), row.tags);
-        last = Math.max(last, Number(row.id));
-      }
-      horizon = last + 1;
+        : await strapi.db.connection(CHANGES_TABLE).select('id', 'tags').where('id', '>=', this.from);
+      horizon = this.learnRows(rows, first);
     }
     if (first) this.knownSince = horizon;
     this.from = horizon;
     return horizon;
+  }
+
+  /**
+   * SQLite: a read-only connection of the watcher's own, in this thread. `PRAGMA data_version`
+   * changes when another connection (the app's writer in its worker, a script, another
+   * process) has committed since this connection last asked
+   * (https://www.sqlite.org/pragma.html#pragma_data_version); when it has not, nothing new can
+   * be in the log and no query runs. Each statement reads the last committed state (WAL), and
+   * runs synchronously, so it is never older than the request that asked.
+   */
+  private readSqlite(first: boolean): number {
+    if (!this.sqlite) {
+      const filename = (this.strapi.db.connection as any).client.connectionSettings.filename;
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const Database = require('better-sqlite3') as OpenSqlite;
+      const db = new Database(filename, { readonly: true, fileMustExist: true });
+      this.sqlite = {
+        dataVersion: db.prepare('PRAGMA data_version').pluck(),
+        max: db.prepare(`select max(id) from "${CHANGES_TABLE}"`).pluck(),
+        since: db.prepare(`select id, tags from "${CHANGES_TABLE}" where id >= ?`),
+        version: -1,
+      };
+      closers.set(this.strapi, [...(closers.get(this.strapi) ?? []), async () => db.close()]);
+    }
+    const sqlite = this.sqlite;
+    const version = Number(sqlite.dataVersion.get());
+    if (version === sqlite.version) return this.from;
+    sqlite.version = version;
+    const rows = first ? [{ id: Number(sqlite.max.get() ?? 0), tags: [] }] : (sqlite.since.all(this.from) as Array<{ id: number; tags: unknown }>);
+    return this.learnRows(rows, first);
+  }
+
+  /** Learns rows read by `id` and answers the next horizon. */
+  private learnRows(rows: Array<{ id: number; tags: unknown }>, first: boolean): number {
+    let last = this.from - 1;
+    for (const row of rows) {
+      if (!first) this.learn(Number(row.id), row.tags);
+      last = Math.max(last, Number(row.id));
+    }
+    return last + 1;
   }
 
   /** The change log's table, schema-qualified on PostgreSQL (DATABASE_SCHEMA). */
@@ -156,19 +219,59 @@ class ChangeWatcher implements ChangeKnowledge {
   }
 }
 
+/** The response cache of one app: its middleware, and the early answer HTTP caching tries first. */
+export interface ResponseCache {
+  /** Registered after the body parser and the input guard (global::response-cache). */
+  middleware(ctx: any, next: () => Promise<unknown>): Promise<unknown>;
+  /**
+   * Answers a public GET or HEAD from the cache before Strapi's middlewares run, when the
+   * cached answer recorded the headers they wrote for a request from the same Origin; true
+   * when it answered. Called by HTTP caching (outside every other middleware); on false the
+   * request goes on, and what it looked up is reused by `middleware`.
+   */
+  answerEarly(ctx: any): Promise<boolean>;
+}
+
+/** What answerEarly looked up, handed to the middleware so a miss costs one lookup, not two. */
+interface EarlyLookup {
+  key: string;
+  basis: number;
+  answer: CachedAnswer | null;
+}
+
+const opened = new WeakMap<object, ResponseCache>();
+
 /**
  * The response cache: answers public reads (REST GET, GraphQL queries) from memory or Redis,
  * and never an answer older than a change committed before the request arrived, on any
  * instance sharing the database (core/delivery/responseCache.ts has the rule and why it holds,
  * even for a read that began before a commit and stored its answer after). Anything with
- * credentials, drafts or a mutation passes by (BYPASS). Registered after the body parser;
- * ./http-caching.ts (outside) stores what it tags and sends the X-Cache header.
+ * credentials, drafts or a mutation passes by (BYPASS). One per app: the middleware factories
+ * of global::http-caching and global::response-cache both ask for it. ./http-caching.ts stores
+ * what it tags and sends the X-Cache header.
+ *
+ * A hit is answered at one of two places. A GET whose answer recorded the headers Strapi's
+ * security, CORS and powered-by middlewares wrote, for the same Origin, is answered by
+ * `answerEarly` with those headers, before any of them runs: they write the same headers for
+ * the same path and Origin, the input guard refuses by the URL alone (which the key holds),
+ * and on a cached read of a few kilobytes they cost most of the time. Anything else (a GraphQL
+ * POST, whose document is in the body, another Origin) is answered by the middleware, after
+ * them.
  */
-export function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettings, rootType: (field: string) => string | null, schema: Parameters<typeof readGraphqlRequest>[2]) {
+export function responseCacheOf(strapi: Core.Strapi, settings: ResponseCacheSettings, rootType: (field: string) => string | null, schema: Parameters<typeof readGraphqlRequest>[2]): ResponseCache {
+  const existing = opened.get(strapi);
+  if (existing) return existing;
+  const cache = responseCache(strapi, settings, rootType, schema);
+  opened.set(strapi, cache);
+  return cache;
+}
+
+function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettings, rootType: (field: string) => string | null, schema: Parameters<typeof readGraphqlRequest>[2]): ResponseCache {
   const store = settings.redisUrl ? redisStore(strapi, settings) : memoryStore(settings);
   const watcher = new ChangeWatcher(strapi);
   // Without the change log nothing says when an answer went stale: no cache then.
   const changeLog = (strapi.config.get('colophon') as { delivery: { changeLog: boolean } }).delivery.changeLog;
+  const hash = (key: string) => createHash('sha256').update(key).digest('base64url');
   /** The request's cache key, or null for a request the cache must let by. */
   const keyOf = (ctx: any): string | null => {
     const path: string = ctx.path;
@@ -188,9 +291,32 @@ export function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettin
         contentType: 'application/json',
       }) === 'public';
     if (!settings.enabled || !changeLog || !publicRead) return null;
-    return createHash('sha256')
-      .update(responseCacheKey({ method: ctx.method, url: ctx.url, ...(graphql && ctx.method !== 'GET' ? { graphql: graphqlRequest } : {}) }))
-      .digest('base64url');
+    return hash(responseCacheKey({ method: ctx.method, url: ctx.url, ...(graphql && ctx.method !== 'GET' ? { graphql: graphqlRequest } : {}) }));
+  };
+  const hit = (ctx: any, answer: CachedAnswer) => {
+    ctx.status = 200;
+    ctx.type = answer.contentType;
+    ctx.body = answer.bytes ?? answer.body;
+    ctx.state.responseCache = { outcome: 'HIT', answer } satisfies CacheOutcome;
+  };
+  const answerEarly = async (ctx: any): Promise<boolean> => {
+    const request = { method: ctx.method as string, origin: (ctx.get('Origin') as string) || null, hasCredentials: Boolean(ctx.get('Authorization')) };
+    if (!settings.enabled || !changeLog || (request.method !== 'GET' && request.method !== 'HEAD') || request.hasCredentials) return false;
+    try {
+      // A GET's key is its URL: the same key keyOf gives it once the query is parsed.
+      const key = hash(responseCacheKey({ method: request.method, url: ctx.url }));
+      const basis = await watcher.sync();
+      const answer = await store.get(key);
+      const fresh = answer !== null && isStillFresh(answer, watcher);
+      ctx.state.responseCacheLookup = { key, basis, answer: fresh ? answer : null } satisfies EarlyLookup;
+      if (!fresh || !canReplay(answer, request)) return false;
+      for (const [name, value] of Object.entries(answer.headers!)) ctx.set(name, value);
+      hit(ctx, answer);
+      return true;
+    } catch {
+      // The middleware tries again, and says so if the cache is out of reach.
+      return false;
+    }
   };
   const middleware = async (ctx: any, next: () => Promise<unknown>) => {
     let key: string | null;
@@ -205,13 +331,18 @@ export function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettin
     }
     let basis: number;
     try {
-      basis = await watcher.sync();
-      const answer = await store.get(key);
-      if (answer && isStillFresh(answer, watcher)) {
-        ctx.status = 200;
-        ctx.type = answer.contentType;
-        ctx.body = answer.bytes ?? answer.body;
-        ctx.state.responseCache = { outcome: 'HIT', answer } satisfies CacheOutcome;
+      const early = ctx.state.responseCacheLookup as EarlyLookup | undefined;
+      let answer: CachedAnswer | null;
+      if (early?.key === key) {
+        // Looked up after the request arrived, which is all freshness asks.
+        ({ basis, answer } = early);
+      } else {
+        basis = await watcher.sync();
+        answer = await store.get(key);
+        if (answer && !isStillFresh(answer, watcher)) answer = null;
+      }
+      if (answer) {
+        hit(ctx, answer);
         return;
       }
     } catch (error) {
@@ -230,7 +361,7 @@ export function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettin
     return next();
   };
   closers.set(strapi, [...(closers.get(strapi) ?? []), () => store.close()]);
-  return middleware;
+  return { middleware, answerEarly };
 }
 
 const closers = new WeakMap<object, Array<() => Promise<void>>>();
@@ -239,4 +370,5 @@ const closers = new WeakMap<object, Array<() => Promise<void>>>();
 export async function closeResponseCaches(strapi: Core.Strapi): Promise<void> {
   for (const close of closers.get(strapi) ?? []) await close().catch(() => undefined);
   closers.delete(strapi);
+  opened.delete(strapi);
 }

@@ -1,12 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createFullAccessToken } from '../../helpers/agents';
-import { databaseClient } from '../../helpers/database';
 import { newsroom } from '../../helpers/fixtures';
 import { startSecondInstance, type SecondInstance } from '../../helpers/instances';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-
-const onPostgres = databaseClient() === 'postgres' ? describe : describe.skip;
 
 /**
  * The response cache's contract: public reads are answered from it, and no read ever gets an
@@ -60,6 +57,36 @@ describe('the response cache', () => {
     await get(url).set('If-None-Match', first.headers.etag).expect(304);
     const head = await request(app.server).head(url).expect(200);
     expect(head.headers['x-cache']).toBe('HIT');
+  });
+
+  it('sends on a hit the headers the full answer had: security, CORS for its Origin, powered-by', async () => {
+    const comparable = (response: request.Response) => {
+      const { date, 'x-cache': _cache, connection, 'keep-alive': _keepAlive, ...rest } = response.headers;
+      return rest;
+    };
+    for (const origin of [null, 'https://front.example', 'https://autre.example']) {
+      const url = `/api/resolve?path=/blog/economie/ralenti&origin=${encodeURIComponent(String(origin))}`;
+      const send = () => (origin ? get(url).set('Origin', origin) : get(url));
+      const first = await send().expect(200);
+      expect(first.headers['x-cache']).toBe('MISS');
+      for (let i = 0; i < 2; i += 1) {
+        const again = await send().expect(200);
+        expect(again.headers['x-cache']).toBe('HIT');
+        expect(comparable(again)).toEqual(comparable(first));
+        expect(again.text).toBe(first.text);
+      }
+      expect(first.headers['content-security-policy']).toBeTruthy();
+      if (origin) expect(first.headers['access-control-allow-origin']).toBe(origin);
+    }
+    // An answer recorded for one Origin, asked for from another: the other's CORS headers.
+    const shared = '/api/resolve?path=/blog/economie/ralenti&shared=1';
+    await get(shared).set('Origin', 'https://front.example').expect(200);
+    const other = await get(shared).set('Origin', 'https://autre.example').expect(200);
+    expect(other.headers['x-cache']).toBe('HIT');
+    expect(other.headers['access-control-allow-origin']).toBe('https://autre.example');
+    const none = await get(shared).expect(200);
+    expect(none.headers['x-cache']).toBe('HIT');
+    expect(none.headers['access-control-allow-origin']).not.toBe('https://front.example');
   });
 
   it('lets every read that depends on who asks, or on drafts, pass by', async () => {
@@ -119,7 +146,7 @@ describe('the response cache switched off', () => {
   const get = (app: TestApp, url: string) => request(app.server).get(url).expect(200);
 });
 
-onPostgres('the response cache on two instances sharing one database', () => {
+describe('the response cache on two instances sharing one database (on SQLite, the other is a second process on the same file)', () => {
   for (const shared of [false, true]) {
     it(`never answers on one instance from before a write answered by the other (${shared ? 'Redis' : 'in memory'})`, async () => {
       const env: Record<string, string> = { RESPONSE_CACHE: 'on', ...(shared ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {}) };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isStillFresh, responseCacheKey, type ChangeKnowledge } from '../../../src/core/delivery';
+import { canReplay, isStillFresh, replayableHeaders, responseCacheKey, type ChangeKnowledge } from '../../../src/core/delivery';
 
 const knowing = (knownSince: number, changes: Array<[position: number, tags: string[]]>): ChangeKnowledge => ({
   knownSince,
@@ -44,5 +44,54 @@ describe('responseCacheKey', () => {
       responseCacheKey({ method: 'POST', url: '/graphql', graphql: { query, variables: { a: 1 } } })
     );
     expect(responseCacheKey({ method: 'POST', url: '/graphql', graphql: { query } })).not.toBe(responseCacheKey({ method: 'POST', url: '/graphql', graphql: { query, operationName: 'X' } }));
+  });
+});
+
+describe('replayableHeaders', () => {
+  it('keeps what the inner middlewares wrote and drops what each transfer or the caching layer writes', () => {
+    const recorded = replayableHeaders({
+      'Content-Security-Policy': "default-src 'self'",
+      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+      'access-control-allow-origin': 'https://front.example',
+      vary: 'Origin',
+      'x-powered-by': 'Strapi <strapi.io>',
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': 120,
+      date: 'Sat, 05 Dec 2026 10:00:00 GMT',
+      etag: 'W/"abc"',
+      'cache-control': 'public, s-maxage=60',
+      'cache-tag': 'site',
+      'surrogate-key': 'site',
+      'x-cache': 'MISS',
+      'x-missing': undefined,
+    });
+    expect(recorded).toEqual({
+      'content-security-policy': "default-src 'self'",
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'access-control-allow-origin': 'https://front.example',
+      vary: 'Origin',
+      'x-powered-by': 'Strapi <strapi.io>',
+    });
+  });
+
+  it('refuses an answer that sets a cookie', () => {
+    expect(replayableHeaders({ 'Set-Cookie': ['a=1'], vary: 'Origin' })).toBeNull();
+  });
+});
+
+describe('canReplay', () => {
+  const recorded = { headers: { vary: 'Origin' }, origin: 'https://front.example' };
+  it('replays to a public GET or HEAD from the same Origin only', () => {
+    expect(canReplay(recorded, { method: 'GET', origin: 'https://front.example', hasCredentials: false })).toBe(true);
+    expect(canReplay(recorded, { method: 'HEAD', origin: 'https://front.example', hasCredentials: false })).toBe(true);
+    expect(canReplay(recorded, { method: 'GET', origin: 'https://other.example', hasCredentials: false })).toBe(false);
+    expect(canReplay(recorded, { method: 'GET', origin: null, hasCredentials: false })).toBe(false);
+    expect(canReplay({ headers: {}, origin: null }, { method: 'GET', origin: null, hasCredentials: false })).toBe(true);
+  });
+  it('never replays with credentials, to a POST, or without a recording', () => {
+    expect(canReplay(recorded, { method: 'GET', origin: 'https://front.example', hasCredentials: true })).toBe(false);
+    expect(canReplay(recorded, { method: 'POST', origin: 'https://front.example', hasCredentials: false })).toBe(false);
+    expect(canReplay({ origin: null }, { method: 'GET', origin: null, hasCredentials: false })).toBe(false);
+    expect(canReplay({ headers: null, origin: null }, { method: 'GET', origin: null, hasCredentials: false })).toBe(false);
   });
 });
