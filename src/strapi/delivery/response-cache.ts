@@ -295,7 +295,8 @@ function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettings, roo
   };
   const hit = (ctx: any, answer: CachedAnswer) => {
     ctx.status = 200;
-    ctx.type = answer.contentType;
+    // Set before the body, which then keeps it; the full type as it was sent needs no lookup.
+    ctx.set('Content-Type', answer.contentType);
     ctx.body = answer.bytes ?? answer.body;
     ctx.state.responseCache = { outcome: 'HIT', answer } satisfies CacheOutcome;
   };
