@@ -237,6 +237,8 @@ interface EarlyLookup {
   key: string;
   basis: number;
   answer: CachedAnswer | null;
+  /** Why the lookup failed (the database or Redis out of reach): the middleware lets the request by. */
+  failure?: Error;
 }
 
 const opened = new WeakMap<object, ResponseCache>();
@@ -303,9 +305,13 @@ function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettings, roo
   const answerEarly = async (ctx: any): Promise<boolean> => {
     const request = { method: ctx.method as string, origin: (ctx.get('Origin') as string) || null, hasCredentials: Boolean(ctx.get('Authorization')) };
     if (!settings.enabled || !changeLog || (request.method !== 'GET' && request.method !== 'HEAD') || request.hasCredentials) return false;
+    // Only where a public answer can be kept: the admin's files, uploads and the like are not
+    // worth a look at the change log. (A draft or a mutation is never stored, so never found.)
+    const kept = cachePolicy({ method: request.method, path: ctx.path, hasCredentials: false, asksForDrafts: false, graphqlQuery: true, status: 200, contentType: 'application/json' });
+    if (kept !== 'public') return false;
+    // A GET's key is its URL: the same key keyOf gives it once the query is parsed.
+    const key = hash(responseCacheKey({ method: request.method, url: ctx.url }));
     try {
-      // A GET's key is its URL: the same key keyOf gives it once the query is parsed.
-      const key = hash(responseCacheKey({ method: request.method, url: ctx.url }));
       const basis = await watcher.sync();
       const answer = await store.get(key);
       const fresh = answer !== null && isStillFresh(answer, watcher);
@@ -314,8 +320,10 @@ function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettings, roo
       for (const [name, value] of Object.entries(answer.headers!)) ctx.set(name, value);
       hit(ctx, answer);
       return true;
-    } catch {
-      // The middleware tries again, and says so if the cache is out of reach.
+    } catch (error) {
+      // Not tried again by the middleware: with every connection busy, a second wait for one
+      // would hold the request for twice the timeout before it could be told so.
+      ctx.state.responseCacheLookup = { key, basis: 0, answer: null, failure: error as Error } satisfies EarlyLookup;
       return false;
     }
   };
@@ -335,6 +343,7 @@ function responseCache(strapi: Core.Strapi, settings: ResponseCacheSettings, roo
       const early = ctx.state.responseCacheLookup as EarlyLookup | undefined;
       let answer: CachedAnswer | null;
       if (early?.key === key) {
+        if (early.failure) throw early.failure;
         // Looked up after the request arrived, which is all freshness asks.
         ({ basis, answer } = early);
       } else {
