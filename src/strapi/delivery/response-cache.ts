@@ -154,13 +154,9 @@ class ChangeWatcher implements ChangeKnowledge {
       ).rows;
       horizon = Number(rows[0].horizon);
       for (const row of rows) if (row.txid !== null) this.learn(Number(row.txid), row.tags);
-    } else if (client === 'sqlite') {
-      horizon = this.readSqlite(first);
     } else {
-      const rows: Array<{ id: number; tags: unknown }> = first
-        ? await strapi.db.connection(CHANGES_TABLE).max('id as id').then((result: any[]) => [{ id: Number(result[0]?.id ?? 0), tags: [] }])
-        : await strapi.db.connection(CHANGES_TABLE).select('id', 'tags').where('id', '>=', this.from);
-      horizon = this.learnRows(rows, first);
+      // SQLite: MySQL is refused at boot (../bootstrap/exit-on-failure.ts), so there is no third kind.
+      horizon = this.readSqlite(first);
     }
     if (first) this.knownSince = horizon;
     this.from = horizon;
