@@ -96,6 +96,17 @@ interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
   close(): void;
 }
+/** The part of pg's Client the watcher uses. */
+interface PgClient {
+  connect(): Promise<void>;
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: any[] }>;
+  end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+
+/** How long the watcher's check may take before its read is answered as a miss. */
+const WATCH_QUERY_TIMEOUT_MS = 5000;
+
 type OpenSqlite = new (filename: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteDatabase;
 
 /**
@@ -111,6 +122,9 @@ class ChangeWatcher implements ChangeKnowledge {
   private from = 0;
   private running: Promise<number> | null = null;
   private queued: Promise<number> | null = null;
+  private postgres: Promise<PgClient> | null = null;
+  private statement: string | null = null;
+  private closerSet = false;
   private sqlite: { dataVersion: SqliteStatement; max: SqliteStatement; since: SqliteStatement; version: number } | null = null;
 
   constructor(private readonly strapi: Core.Strapi) {}
@@ -142,16 +156,8 @@ class ChangeWatcher implements ChangeKnowledge {
       // answers read right after a change would then be judged stale at once (a miss after
       // every miss). One statement, so one snapshot: every change below the horizon it
       // computes is committed and in the rows it returns (everything from the last horizon on:
-      // what committed since, and what is still unsure). Raw SQL: this runs before every public
-      // read, and knex's builder costs more than the query.
-      const rows: Array<{ horizon: string; txid: string | null; tags: unknown }> = (
-        await strapi.db.connection.raw(
-          `with horizon as (${FEED_HORIZON_SQL})
-           select horizon.horizon, changes.txid, changes.tags
-             from horizon left join ${this.table()} changes on ? and changes.txid >= ?`,
-          [!first, this.from]
-        )
-      ).rows;
+      // what committed since, and what is still unsure).
+      const rows: Array<{ horizon: string; txid: string | null; tags: unknown }> = await this.queryPostgres([!first, this.from]);
       horizon = Number(rows[0].horizon);
       for (const row of rows) if (row.txid !== null) this.learn(Number(row.txid), row.tags);
     } else {
@@ -161,6 +167,64 @@ class ChangeWatcher implements ChangeKnowledge {
     if (first) this.knownSince = horizon;
     this.from = horizon;
     return horizon;
+  }
+
+  /**
+   * PostgreSQL: the check runs before every public read, on a connection of the watcher's own
+   * (pg's Client, with the app's connection settings) as a named prepared statement: PostgreSQL
+   * parses and plans it once per connection, and neither knex's pool nor its query builder
+   * stands between a hit and its answer (together about half of what a hit cost). A busy pool
+   * does not hold back hits either. A connection that fails is dropped and the next check
+   * opens another; the check that failed rejects, and its read is answered as a miss.
+   */
+  private async queryPostgres(values: [boolean, number]): Promise<Array<{ horizon: string; txid: string | null; tags: unknown }>> {
+    if (!this.postgres) {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { Client } = require('pg') as { Client: new (settings: object) => PgClient };
+      const settings = (this.strapi.db.connection as any).client.connectionSettings;
+      const client = new Client({ ...settings, query_timeout: WATCH_QUERY_TIMEOUT_MS, application_name: 'colophon-change-watcher' });
+      const drop = () => {
+        if (this.postgres === opening) this.postgres = null;
+        client.end().catch(() => undefined);
+      };
+      // Without a listener, an error on an idle connection (PostgreSQL restarted) ends the process.
+      client.on('error', drop);
+      const opening: Promise<PgClient> = client.connect().then(
+        () => client,
+        (error) => {
+          drop();
+          throw error;
+        }
+      );
+      this.postgres = opening;
+      if (!this.closerSet) {
+        this.closerSet = true;
+        closers.set(this.strapi, [
+          ...(closers.get(this.strapi) ?? []),
+          async () => {
+            const open = this.postgres;
+            this.postgres = null;
+            const current = open && (await open.catch(() => null));
+            await current?.end().catch(() => undefined);
+          },
+        ]);
+      }
+    }
+    const opening = this.postgres;
+    const client = await opening;
+    try {
+      return (await client.query({ name: 'colophon_watch_changes', text: this.watchSql(), values })).rows;
+    } catch (error) {
+      if (this.postgres === opening) this.postgres = null;
+      client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private watchSql(): string {
+    return (this.statement ??= `with horizon as (${FEED_HORIZON_SQL})
+           select horizon.horizon, changes.txid, changes.tags
+             from horizon left join ${this.table()} changes on $1 and changes.txid >= $2`);
   }
 
   /**

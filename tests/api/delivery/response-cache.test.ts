@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createFullAccessToken } from '../../helpers/agents';
+import { databaseClient } from '../../helpers/database';
 import { newsroom } from '../../helpers/fixtures';
 import { startSecondInstance, type SecondInstance } from '../../helpers/instances';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
@@ -10,6 +11,8 @@ import { bootStrapi, type TestApp } from '../../helpers/strapi';
  * answer from before a write whose response was sent, on this instance or another, even when
  * the read began before the commit and stored its answer after.
  */
+const onPostgres = databaseClient() === 'postgres' ? it : it.skip;
+
 describe('the response cache', () => {
   let app: TestApp;
   let token: string;
@@ -110,6 +113,27 @@ describe('the response cache', () => {
     const after = await get(url).expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(sectionName(after)).toBe('Économie réelle');
+  });
+
+  onPostgres('keeps answering, and never from before a write, when PostgreSQL ends the connection its check runs on', async () => {
+    const url = '/api/articles?locale=fr&populate=category&filters[slug][$eq]=ralenti&dropped=1';
+    await get(url).expect(200);
+    expect((await get(url).expect(200)).headers['x-cache']).toBe('HIT');
+    // What a restart or a failover does to an idle connection.
+    const ended = await app.strapi.db.connection.raw(
+      `select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = 'colophon-change-watcher' and datname = current_database()`
+    );
+    expect(ended.rows.length).toBeGreaterThan(0);
+    await request(app.server).put(`/api/categories/${section.documentId}?locale=fr`).set('Authorization', `Bearer ${token}`).send({ data: { name: 'Économie mondiale' } }).expect(200);
+    const during = await get(url).expect(200);
+    expect(sectionName(during)).toBe('Économie mondiale');
+    expect(during.headers['x-cache']).not.toBe('HIT');
+    // A new connection for the next check: hits again, and still never stale.
+    const settled = await get(url).expect(200);
+    expect(sectionName(settled)).toBe('Économie mondiale');
+    expect((await get(url).expect(200)).headers['x-cache']).toBe('HIT');
+    await request(app.server).put(`/api/categories/${section.documentId}?locale=fr`).set('Authorization', `Bearer ${token}`).send({ data: { name: 'Économie' } }).expect(200);
+    expect(sectionName(await get(url).expect(200))).toBe('Économie');
   });
 
   it('never keeps the answer of a read that began before a commit and ended after it', async () => {
