@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:cascade [-- --db=postgres] [-- --sizes=1000,10000] [-- --creates=200]
 //                       [-- --outside=20] [-- --saveAfter=100] [-- --readEvery=50]
+//                       [-- --logRounds=0]
 // Renames the root of a 3-level category tree holding N articles (a draft and a published
 // row each), twice: the name only (no path moves), then name and slug (every published path
 // moves, so redirects are written). For each rename it reports what the cascade cost,
@@ -8,6 +9,10 @@
 // the OS's peak RSS, the longest event-loop stall, the latency of public reads arriving over
 // HTTP every 50 ms, and how long a save waits when it arrives 100 ms into the cascade, for an
 // article under the renamed root and for one under a second root outside it.
+// With --logRounds=R, then renames the root 2R more times, the change log on and off in turn
+// in the same app on the same rows (the order swapped each round), public reads arriving
+// meanwhile, and prints what the log costs a cascade: paired runs, so the drift of a shared
+// machine and of the database's caches falls on both sides alike.
 // Then measures what the hook adds to creating an article.
 // A benchmark, not a test: goals are printed PASS/FAIL, nothing is asserted.
 'use strict';
@@ -40,6 +45,7 @@ async function main() {
   const outside = Math.max(1, Number(args.outside || 20)); // the out-of-tree save needs one
   const saveAfterMs = Number(args.saveAfter || 100);
   const readEveryMs = Number(args.readEvery || 50);
+  const logRounds = Number(args.logRounds || 0);
   const pg = watchPgOverlap();
   const { distDir } = await compile();
   const costRows = [];
@@ -47,6 +53,7 @@ async function main() {
   const results = [];
   const notes = [];
   let hookRow;
+  let logCost = null;
   let rssSource;
 
   for (const n of sizes) {
@@ -155,6 +162,7 @@ async function main() {
               cascade.slowestQueries.map((q) => `${fmt(q.ms)} ms at ${fmt(q.startMs)} ms (${q.sql}…)`).join('; ')
           );
         }
+        if (logRounds > 0 && n === sizes[sizes.length - 1]) logCost = await measureLogCost(strapi, root, logRounds, client, baseUrl, readPaths, readEveryMs, pg);
       } finally {
         client.close();
       }
@@ -174,6 +182,7 @@ async function main() {
   for (const note of notes) console.log(`NOTE ${note}`);
   console.log(`\nGoals (${args.db}), checked per row, not asserted`);
   table(goalRows(results));
+  if (logCost) printLogCost(args.db, logCost);
   console.log(`\nArticle create through the document service, ${creates} each way, published, with a category and a credit (${args.db})`);
   table([hookRow]);
   console.log(`\nProcess peak RSS (OS, whole run): ${processPeakRssMb().toFixed(0)} MB`);
@@ -260,6 +269,57 @@ function goalRows(results) {
       'peak RSS < 600 MB': goal(true, cascade.peakRssMb < 600, `${cascade.peakRssMb.toFixed(0)} MB`),
     };
   });
+}
+
+/**
+ * What writing the change log costs a cascade, measured in pairs in one app: each round renames
+ * the root once with the log (and the response cache that reads it) on and once with both off,
+ * in alternating order, while public reads arrive. Separate processes for each side (the
+ * CHANGE_LOG=false baseline) spread over ±6 s on PostgreSQL from run to run, more than the
+ * 5 % to be told apart.
+ */
+async function measureLogCost(strapi, root, rounds, client, baseUrl, readPaths, readEveryMs, pg) {
+  const delivery = strapi.config.get('colophon').delivery;
+  const countChanges = async () => Number((await strapi.db.connection('colophon_changes').count({ c: 'id' }))[0].c);
+  const runs = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? [true, false] : [false, true];
+    const pair = {};
+    for (const on of order) {
+      strapi.config.set('colophon.delivery.changeLog', on);
+      delivery.responseCache.enabled = on;
+      pg.phase(`log cost, round ${round + 1}, log ${on ? 'on' : 'off'}`);
+      await client.start({ baseUrl, maxSeconds: 30 * 60, jobs: [{ kind: 'reader', name: 'reads', everyMs: readEveryMs, paths: readPaths }] });
+      const name = `Log ${round + 1} ${on ? 'on' : 'off'}`;
+      const logged = await countChanges();
+      const cascade = await measure(strapi, () => strapi.documents('api::category.category').update({ documentId: root.documentId, locale: 'fr', data: { name } }));
+      await client.stop();
+      // A side that did not do what it claims would make the comparison worthless.
+      if ((await countChanges()) - logged !== (on ? 1 : 0)) throw new Error(`the rename with the log ${on ? 'on' : 'off'} logged ${(await countChanges()) - logged} changes`);
+      pair[on ? 'on' : 'off'] = cascade.ms;
+    }
+    runs.push({ round: round + 1, first: order[0] ? 'on' : 'off', ...pair });
+  }
+  strapi.config.set('colophon.delivery.changeLog', true);
+  delivery.responseCache.enabled = true;
+  return runs;
+}
+
+function printLogCost(db, runs) {
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  const ratios = runs.map((run) => run.on / run.off);
+  console.log(`\nWhat the change log costs a cascade (${db}): the same rename with the log and the response cache on, then off, in one app (order swapped each round)`);
+  table(runs.map((run) => ({ round: run.round, first: run.first, 'log on ms': fmt(run.on), 'log off ms': fmt(run.off), 'on / off': (run.on / run.off).toFixed(3) })));
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const medianRatio = median(ratios);
+  console.log(
+    `median on/off ${medianRatio.toFixed(3)} (${((medianRatio - 1) * 100).toFixed(1)} %), mean ${mean(ratios).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}; ` +
+      `goal at most 5 % slower: ${goal(true, medianRatio <= 1.05, `${((medianRatio - 1) * 100).toFixed(1)} %`)}`
+  );
 }
 
 async function measureHookOverhead(strapi, leaf, creates, pg) {
