@@ -12,6 +12,7 @@ export { planArticleFromPost, EXCERPT_MAX_LENGTH } from './planArticleFromPost';
 export type { ArticlePlan, ArticlePlanOptions, ArticlePlanResult } from './planArticleFromPost';
 export { planCommentThreads } from './planCommentThreads';
 export type { PlannedComment, CommentThreadsPlan, CommentThreadOptions, ImportedCommentStatus } from './planCommentThreads';
+export { CommittedPrefix } from './committedPrefix';
 export { readWordpressDate } from './readWordpressDate';
 export { toPlainText } from './toPlainText';
 export type { PlainTextOptions } from './toPlainText';

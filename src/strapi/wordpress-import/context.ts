@@ -37,10 +37,4 @@ export interface ImportContext {
   categories: Map<string, string>;
   /** Category nicename -> its parent's nicename, for WordPress's category URLs. */
   categoryParents: Map<string, string>;
-  /**
-   * Run in the transaction of the item being imported, last: moves the --resume cursor past it,
-   * so that the item and the cursor commit together (and one commit per item, not two). Null
-   * when the cursor must stay where it is (a dry run, or after an item failed).
-   */
-  markCommitted?: ((trx: unknown) => Promise<void>) | null;
 }

@@ -1,3 +1,4 @@
+import { isContentionError, retryDelayMs } from '../../core/contention';
 import { convertContentToBlocks } from '../../core/wordpress/convertContentToBlocks';
 import { extractCreditLines, type CreditDraft } from '../../core/wordpress/extractCreditLines';
 import { mergeSourceHints } from '../../core/wordpress/matchSourceHint';
@@ -16,7 +17,7 @@ import type { ImportContext } from './context';
 import { fingerprintOf } from './id-map';
 import { uploadImage, type UploadedFile } from './media';
 import { recordOldPaths } from './old-paths';
-import { addLost, noteLoss, tally } from './report';
+import { addLost, emptyReport, mergeReport, noteLoss, tally } from './report';
 import type { SourceBook } from './sources';
 import { describeFailure, withFreeSlug } from './writes';
 
@@ -38,7 +39,12 @@ export interface AttachmentInfo {
  * and its place in the import's memory: an item that fails leaves nothing, is reported, and the
  * run goes on. Images are uploaded before the transaction (a file cannot be rolled back).
  */
-export async function importItem(context: ImportContext, item: WxrItem, sources: SourceBook): Promise<boolean> {
+export async function importItem(
+  context: ImportContext,
+  item: WxrItem,
+  sources: SourceBook,
+  markCommitted: ((trx: unknown) => Promise<void>) | null = null
+): Promise<boolean> {
   const plan = planArticleFromPost(item, { categories: context.categories, language: context.locale });
   if (!('article' in plan)) {
     const kind = 'kind' in plan && plan.kind === 'page' ? 'page' : item.postType || 'item';
@@ -91,53 +97,81 @@ export async function importItem(context: ImportContext, item: WxrItem, sources:
   // again, and a dry run only counts them.
   const body = await placeImages(context, footer.blocks as Array<BlockNode | ImagePlaceholder>, item.postId);
   const cover = !thumbnail ? null : await uploadImage(context, { url: thumbnail.url, attachmentId: article.thumbnailId, alt: thumbnail.alt, caption: thumbnail.caption }, item.postId);
+  // New Sources too (./sources.ts): items imported side by side share them.
+  const creditValues = unchanged ? [] : await creditData(context, item.postId, credits, sources);
   if (context.dryRun) {
     tally(context.report, 'post', unchanged ? 'unchanged' : exists ? 'updated' : 'created');
     await importComments(context, null, item, exists ? known!.documentId : `(new post ${item.postId})`);
     return true;
   }
 
+  // What the transaction reports is kept apart, and counted only once it commits: a run that
+  // is rolled back (and perhaps run again) did not happen.
+  const outer = context;
+  let attempt = emptyReport([], false);
   try {
-    const outcome = await strapi.db.transaction(({ trx }) =>
-      recordingChanges(strapi, trx, 'wordpress:import', tagVocabulary(strapi).changeCoarser, async () => {
-        let documentId = known?.documentId ?? null;
-        let result: 'created' | 'updated' | 'unchanged' = 'unchanged';
-        if (!unchanged) {
-          const data: Record<string, unknown> = {
-            title: titleOf(context, article.title, body, item.postId),
-            excerpt: article.excerpt || null,
-            body: body.length > 0 ? body : null,
-            category: categoryDocumentId,
-            credits: await creditData(context, item.postId, credits, sources),
-            cover: cover ? cover.id : null,
-            coverCaption: cover ? captionOf(context, thumbnail!.caption, item.postId) : null,
-            allowComments: item.commentStatus !== 'closed',
-          };
-          const written = await writeArticle(context, item.postId, exists ? documentId : null, article, data);
-          documentId = written.documentId;
-          result = exists ? 'updated' : 'created';
-          if (!written.settled) await settlePublication(context, documentId, article, item.postId);
-          await keepDates(context, trx, documentId, article);
-          if (article.publish) {
-            const paths = planOldPaths({ link: item.link, siteUrls: context.siteUrls, kind: 'post', id: item.postId, oldSlugs: article.oldSlugs, nicename: item.postName });
-            await recordOldPaths(context, trx, { uid: types.article, documentId, kind: 'post', wpId: item.postId }, paths);
+    const outcome = await retryingContention(() => {
+      attempt = emptyReport([], false);
+      const context: ImportContext = { ...outer, report: attempt };
+      return strapi.db.transaction(({ trx }) =>
+        recordingChanges(strapi, trx, 'wordpress:import', tagVocabulary(strapi).changeCoarser, async () => {
+          let documentId = known?.documentId ?? null;
+          let result: 'created' | 'updated' | 'unchanged' = 'unchanged';
+          if (!unchanged) {
+            const data: Record<string, unknown> = {
+              title: titleOf(context, article.title, body, item.postId),
+              excerpt: article.excerpt || null,
+              body: body.length > 0 ? body : null,
+              category: categoryDocumentId,
+              credits: creditValues,
+              cover: cover ? cover.id : null,
+              coverCaption: cover ? captionOf(context, thumbnail!.caption, item.postId) : null,
+              allowComments: item.commentStatus !== 'closed',
+            };
+            const written = await writeArticle(context, item.postId, exists ? documentId : null, article, data);
+            documentId = written.documentId;
+            result = exists ? 'updated' : 'created';
+            if (!written.settled) await settlePublication(context, documentId, article, item.postId);
+            await keepDates(context, trx, documentId, article);
+            if (article.publish) {
+              const paths = planOldPaths({ link: item.link, siteUrls: context.siteUrls, kind: 'post', id: item.postId, oldSlugs: article.oldSlugs, nicename: item.postName });
+              await recordOldPaths(context, trx, { uid: types.article, documentId, kind: 'post', wpId: item.postId }, paths);
+            }
+            await context.ids.remember(trx, 'post', item.postId, { documentId, locale, fingerprint });
           }
-          await context.ids.remember(trx, 'post', item.postId, { documentId, locale, fingerprint });
-        }
-        await importComments(context, trx, item, documentId!);
-        await context.markCommitted?.(trx);
-        return result;
-      })
-    );
-    sources.commit();
-    tally(context.report, 'post', outcome);
+          await importComments(context, trx, item, documentId!);
+          await markCommitted?.(trx);
+          return result;
+        })
+      );
+    });
+    mergeReport(outer.report, attempt);
+    tally(outer.report, 'post', outcome);
     return true;
   } catch (error) {
-    sources.rollBack();
-    tally(context.report, 'post', 'skipped', { wpId: item.postId, reason: describeFailure(error), failed: true });
+    tally(outer.report, 'post', 'skipped', { wpId: item.postId, reason: describeFailure(error), failed: true });
     return false;
   }
 }
+
+/**
+ * Runs an item's transaction again when the database rolled it back for contention (a
+ * deadlock or a serialization failure between items imported side by side, or with an
+ * editor's save), as the document service does for a write of its own
+ * (../database/contention.ts): at most CONTENTION_ATTEMPTS runs, with jittered backoff.
+ */
+async function retryingContention<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= CONTENTION_ATTEMPTS || !isContentionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, Math.random())));
+    }
+  }
+}
+
+const CONTENTION_ATTEMPTS = 5;
 
 /**
  * Whether `later` is after `earlier` (dates as the database gives them). The import writes its

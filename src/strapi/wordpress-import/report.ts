@@ -63,6 +63,18 @@ export function addLost(report: ImportReport, lost: Record<string, number>): voi
   for (const [kind, n] of Object.entries(lost)) report.contentLost[kind] = (report.contentLost[kind] ?? 0) + n;
 }
 
+/** Adds what `part` (one item's report, once its transaction committed) counted to `report`. */
+export function mergeReport(report: ImportReport, part: ImportReport): void {
+  for (const [kind, counts] of Object.entries(part.counts)) {
+    const into = (report.counts[kind] ??= { created: 0, updated: 0, unchanged: 0, skipped: 0 });
+    for (const outcome of Object.keys(counts) as Outcome[]) into[outcome] += counts[outcome];
+  }
+  report.skipped.push(...part.skipped);
+  addLost(report, part.contentLost);
+  report.creditLines.understood += part.creditLines.understood;
+  report.creditLines.notUnderstood += part.creditLines.notUnderstood;
+}
+
 /** The report as lines for a terminal: counts per kind, then what was lost and skipped. */
 export function formatReport(report: ImportReport): string[] {
   const lines: string[] = [];

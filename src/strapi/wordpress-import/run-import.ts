@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
+import { CommittedPrefix } from '../../core/wordpress/committedPrefix';
 import { WxrSyntaxError } from '../../core/wordpress/readWxr';
 import type { WxrCategory, WxrItem, WxrSite } from '../../core/wordpress/types';
 import { colophonConfig } from '../colophon-config';
@@ -29,9 +30,9 @@ export interface ImportOptions {
   site?: string | null;
   /** The Colophon locale to import into (--locale); else the export's language when the app has it, else the default locale. */
   locale?: string | null;
-  /** Called after each record with bytes read (of totalBytes) and items done. */
+  /** Called after each item is over (committed, failed or skipped) with bytes read (of totalBytes) and items over. */
   onProgress?(progress: { phase: 'scan' | 'import'; bytes: number; totalBytes: number; items: number }): void;
-  /** Asked between items: true stops the run after the item in hand has committed (Ctrl-C). */
+  /** Asked between items: true stops the run once the items in hand have committed (Ctrl-C). */
   shouldStop?(): boolean;
 }
 
@@ -112,34 +113,55 @@ export async function importWordpress(strapi: Core.Strapi, paths: string[], opti
     report.resumedAfter = committedBefore;
     if (!context.dryRun) await writeCursor(strapi, null, exportKey, committedBefore, false);
     const sources = new SourceBook(context);
+    const committed = new CommittedPrefix(committedBefore);
+    const inFlight = new ItemsInFlight(context.dryRun ? 1 : itemsSideBySide(strapi));
     let index = 0;
     let items = 0;
-    // The cursor stops at the first item that failed, so that --resume tries it again.
+    // The cursor never passes an item that failed, so that --resume tries it again.
     let failedYet = false;
     const seenPosts = new Set<number>();
-    for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
-      report.records += 1;
-      if (record.kind !== 'item') continue;
-      index += 1;
-      if (index <= committedBefore) continue;
-      if (options.shouldStop?.()) break;
-      if (record.postType !== 'attachment') {
+    try {
+      for await (const { record } of readExport(source, { onBytes: (total) => (bytes = total) })) {
+        report.records += 1;
+        if (record.kind !== 'item') continue;
+        index += 1;
+        if (index <= committedBefore) continue;
+        if (options.shouldStop?.()) break;
+        const position = index;
         const item = record as WxrItem;
-        if (!(item.postId > 0)) {
+        const done = () => {
+          items += 1;
+          progress('import', bytes, items);
+        };
+        if (record.postType === 'attachment') {
+          committed.settle(position);
+        } else if (!(item.postId > 0)) {
           tally(report, item.postType || 'item', 'skipped', { wpId: null, reason: `"${item.title.slice(0, 80)}" has no wp:post_id, which the import keys everything on` });
+          committed.settle(position);
         } else if (seenPosts.has(item.postId)) {
           tally(report, item.postType || 'item', 'skipped', { wpId: item.postId, reason: 'its wp:post_id appears twice in the export; the first was imported' });
+          committed.settle(position);
         } else {
           seenPosts.add(item.postId);
-          // The cursor moves in the item's own transaction. An item that opens none (a page, a
-          // skipped post) has nothing to lose, and leaves the cursor to the next one.
-          const committed = index;
-          context.markCommitted = context.dryRun || failedYet ? null : (trx) => writeCursor(strapi, trx, exportKey, committed, false);
-          if (!(await importItem(context, item, sources))) failedYet = true;
+          // The cursor moves in the item's own transaction, as far as every item before it has
+          // committed too. An item that opens none (a page, a skipped post) has nothing to lose,
+          // and leaves the cursor to the next one.
+          const markCommitted = context.dryRun ? null : (trx: unknown) => writeCursor(strapi, trx, exportKey, committed.through(position), false, true);
+          await inFlight.add(
+            importItem(context, item, sources, markCommitted).then((imported) => {
+              if (imported) committed.settle(position);
+              else failedYet = true;
+              done();
+            })
+          );
+          continue;
         }
+        done();
       }
-      items += 1;
-      progress('import', bytes, items);
+    } finally {
+      // Whatever ended the loop (the end, Ctrl-C, a broken file, an error), the items in hand
+      // finish, so the report and the cursor say what was committed.
+      await inFlight.drain();
     }
     if (!options.shouldStop?.()) {
       if (!context.dryRun && !failedYet) await writeCursor(strapi, null, exportKey, index, true);
@@ -218,9 +240,57 @@ async function readCursor(strapi: Core.Strapi, exportKey: string): Promise<numbe
   return row ? Number(row.committed ?? 0) : 0;
 }
 
-/** Notes that the export's first `committed` items are in; in `trx` when given, so that it commits with the item. */
-async function writeCursor(strapi: Core.Strapi, trx: unknown, exportKey: string, committed: number, finished: boolean): Promise<void> {
+/**
+ * Notes that the export's first `committed` items are in; in `trx` when given, so that it
+ * commits with the item. `forward`: never move it back (items side by side commit in any
+ * order, each with the prefix it saw).
+ */
+async function writeCursor(strapi: Core.Strapi, trx: unknown, exportKey: string, committed: number, finished: boolean, forward = false): Promise<void> {
   const values = { committed, finished_at: finished ? new Date() : null };
-  const updated = await sql(strapi, trx, WORDPRESS_RUNS_TABLE).where('export_key', exportKey).update(values);
+  const greatest = strapi.db.dialect.client === 'postgres' ? 'greatest' : 'max';
+  const update = forward ? { ...values, committed: strapi.db.connection.raw(`${greatest}(committed, ?)`, [committed]) } : values;
+  const updated = await sql(strapi, trx, WORDPRESS_RUNS_TABLE).where('export_key', exportKey).update(update);
   if (Number(updated) === 0) await sql(strapi, trx, WORDPRESS_RUNS_TABLE).insert({ export_key: exportKey, started_at: new Date(), ...values });
+}
+
+/**
+ * How many items are imported side by side: PostgreSQL takes the writes of several transactions
+ * at once, and an item spends much of its time waiting on round trips; SQLite has one writer,
+ * so a second item would only wait for the first. Each item holds a pooled connection for its
+ * transaction, which leaves the rest of the pool (DATABASE_POOL_MAX, 10) to readers.
+ */
+function itemsSideBySide(strapi: Core.Strapi): number {
+  return strapi.db.dialect.client === 'postgres' ? ITEMS_SIDE_BY_SIDE : 1;
+}
+
+const ITEMS_SIDE_BY_SIDE = 3;
+
+/**
+ * The items in hand, at most `limit` at once: add() waits for room before it returns. The
+ * first error of an item (one the item did not turn into a report line) is thrown by the
+ * add() or drain() after it, once the others have finished.
+ */
+class ItemsInFlight {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  async add(work: Promise<void>): Promise<void> {
+    const tracked = work.then(
+      () => undefined,
+      (error) => void (this.failure ??= { error })
+    );
+    this.running.add(tracked);
+    void tracked.finally(() => this.running.delete(tracked));
+    while (this.running.size >= this.limit) await Promise.race(this.running);
+    if (this.failure) {
+      await this.drain();
+    }
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failure) throw this.failure.error;
+  }
 }

@@ -9,45 +9,44 @@ interface KnownSource {
 
 /**
  * The Sources credits name, found by web site or name (core's matchSourceHint) among those
- * the app has, or created in the item's transaction. Sources made by an item that then fails
- * are forgotten with it (`rollBack`), so a later item does not link to a row that is gone.
+ * the app has, or created. A Source is created when first met, before the item that names it
+ * opens its transaction and in a transaction of its own, one at a time: items imported side by
+ * side (PostgreSQL) then share it, where one made inside an item's transaction could not be
+ * linked by another until that item committed, and two items meeting it at once would make
+ * two. An item that fails afterwards leaves its new Source in place, reported as created.
  */
 export class SourceBook {
   private known: KnownSource[] | null = null;
-  private pending: KnownSource[] = [];
+  /** The resolve in progress: resolves run one after another, so a Source is made once. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly context: ImportContext) {}
 
-  /** The documentId of the Source `hint` names, creating it (in the caller's transaction) when none does. */
-  async resolve(hint: SourceHint): Promise<string | null> {
-    if (!hint.name && !hint.website) return null;
+  /** The documentId of the Source `hint` names, creating it when none does; null for a dry run's new Source. */
+  resolve(hint: SourceHint): Promise<string | null> {
+    if (!hint.name && !hint.website) return Promise.resolve(null);
+    const next = this.queue.then(() => this.findOrCreate(hint));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async findOrCreate(hint: SourceHint): Promise<string | null> {
     const known = await this.load();
-    const all = [...known, ...this.pending];
-    const index = matchSourceHint(hint, all);
-    if (index >= 0) return all[index].documentId;
+    const index = matchSourceHint(hint, known);
+    if (index >= 0) return this.context.dryRun && known[index].documentId.startsWith('(') ? null : known[index].documentId;
     const name = hint.name?.trim() || hostName(hint.website!);
+    this.context.report.counts.source ??= { created: 0, updated: 0, unchanged: 0, skipped: 0 };
     if (this.context.dryRun) {
-      this.pending.push({ documentId: `(new source ${name})`, name, website: hint.website ?? null });
+      known.push({ documentId: `(new source ${name})`, name, website: hint.website ?? null });
+      this.context.report.counts.source.created += 1;
       return null;
     }
     const created: any = await this.context.strapi
       .documents(this.context.types.source as any)
       .create({ data: { name: name.slice(0, 200), ...(hint.website ? { website: hint.website } : {}), kind: 'outlet' } } as any);
-    this.pending.push({ documentId: created.documentId, name, website: hint.website ?? null });
-    this.context.report.counts.source ??= { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    known.push({ documentId: created.documentId, name, website: hint.website ?? null });
     this.context.report.counts.source.created += 1;
     return created.documentId;
-  }
-
-  commit(): void {
-    this.known?.push(...this.pending);
-    this.pending = [];
-  }
-
-  rollBack(): void {
-    const counts = this.context.report.counts.source;
-    if (counts) counts.created -= this.pending.length;
-    this.pending = [];
   }
 
   private async load(): Promise<KnownSource[]> {

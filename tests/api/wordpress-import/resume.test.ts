@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { databaseClient } from '../../helpers/database';
 import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
@@ -89,8 +90,16 @@ describe('an import killed half-way, then resumed', () => {
     expect(Number((await strapi.db.connection('comments').count({ n: '*' }))[0].n)).toBe(2 * committed);
 
     const { importWordpress } = require(path.join(strapi.dirs.dist.root, 'src/strapi/wordpress-import/run-import.js'));
+    // The cursor passes only items that committed, all of them: on PostgreSQL, where items are
+    // imported side by side and commit in any order, it may trail the last ones by as many as
+    // were in hand; a resumed run finds those unchanged.
+    const cursor = Number((await strapi.db.connection('colophon_wordpress_runs').first('committed')).committed);
+    const slugs = new Set((await strapi.db.query('api::article.article').findMany({ select: ['slug'] })).map((row: any) => row.slug));
+    for (let index = 0; index < cursor; index += 1) expect(slugs).toContain(`depeche-${index}`);
+    const inHand = databaseClient() === 'postgres' ? 3 : 1;
     const resumed = await importWordpress(strapi, [file], { resume: true });
-    expect(resumed.resumedAfter).toBeGreaterThanOrEqual(8);
+    expect(resumed.resumedAfter).toBe(cursor);
+    expect(resumed.resumedAfter).toBeGreaterThanOrEqual(8 - (inHand - 1));
     expect(resumed.resumedAfter).toBeLessThanOrEqual(committed);
     expect(resumed.counts.post.created + resumed.counts.post.unchanged).toBe(POSTS - resumed.resumedAfter);
     expect(resumed.counts.post.created).toBe(POSTS - committed);
