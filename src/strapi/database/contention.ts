@@ -57,31 +57,38 @@ export function retryOnContention(
       return answerPoolTimeout(next);
     }
 
-    let failure: unknown;
+    const again = (): Promise<any> => {
+      const documents = strapi.documents(context.uid as any) as any;
+      return retrying.run(true, () => documents[context.action](structuredClone(sent)));
+    };
     try {
-      return await next();
+      return await runAgainOnContention((attempt) => (attempt === 1 ? next() : again()), policy.attempts);
     } catch (error) {
       if (isPoolTimeoutError(error)) throw busy();
       if (!isContentionError(error)) throw error;
-      failure = error;
+      strapi.log.warn(`[colophon] ${context.uid} ${context.action} still contended after ${policy.attempts} attempts: ${(error as Error)?.message}`);
+      throw busy();
     }
-    for (let attempt = 1; attempt < policy.attempts; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, Math.random())));
-      try {
-        const documents = strapi.documents(context.uid as any) as any;
-        return await retrying.run(true, () => documents[context.action](structuredClone(sent)));
-      } catch (error) {
-        if (isPoolTimeoutError(error)) throw busy();
-        if (!isContentionError(error)) throw error;
-        failure = error;
-      }
-    }
-
-    strapi.log.warn(
-      `[colophon] ${context.uid} ${context.action} still contended after ${policy.attempts} attempts: ${(failure as Error)?.message}`
-    );
-    throw busy();
   };
+}
+
+/**
+ * Runs `run` (a whole transaction, given its attempt number from 1) again while it fails for
+ * contention (core's isContentionError: the database rolled it back, so it can run again), at
+ * most `attempts` runs in all, waiting core's retryDelayMs between them (jittered exponential
+ * backoff). Any other error, or the last attempt's, reaches the caller. The document service
+ * middleware above uses it for a write that owns its transaction; the WordPress import for
+ * each item's transaction.
+ */
+export async function runAgainOnContention<T>(run: (attempt: number) => Promise<T>, attempts: number = DEFAULT_CONTENTION_POLICY.attempts): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run(attempt);
+    } catch (error) {
+      if (attempt >= attempts || !isContentionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, Math.random())));
+    }
+  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { isContentionError, retryDelayMs } from '../../core/contention';
 import { convertContentToBlocks } from '../../core/wordpress/convertContentToBlocks';
 import { extractCreditLines, type CreditDraft } from '../../core/wordpress/extractCreditLines';
 import { mergeSourceHints } from '../../core/wordpress/matchSourceHint';
@@ -7,6 +6,7 @@ import { planOldPaths } from '../../core/wordpress/planOldPaths';
 import { toPlainText } from '../../core/wordpress/toPlainText';
 import type { BlockNode, ImagePlaceholder, WxrItem } from '../../core/wordpress/types';
 import { colophonConfig } from '../colophon-config';
+import { runAgainOnContention } from '../database/contention';
 import { recordingChanges } from '../delivery/change-log';
 import { tagVocabulary } from '../delivery/tags';
 import { loadDerivationInputs } from '../hook/cascade';
@@ -110,7 +110,8 @@ export async function importItem(
   const outer = context;
   let attempt = emptyReport([], false);
   try {
-    const outcome = await retryingContention(() => {
+    // An item rolled back for contention (with another item side by side, or an editor's save) runs again.
+    const outcome = await runAgainOnContention(() => {
       attempt = emptyReport([], false);
       const context: ImportContext = { ...outer, report: attempt };
       return strapi.db.transaction(({ trx }) =>
@@ -153,25 +154,6 @@ export async function importItem(
     return false;
   }
 }
-
-/**
- * Runs an item's transaction again when the database rolled it back for contention (a
- * deadlock or a serialization failure between items imported side by side, or with an
- * editor's save), as the document service does for a write of its own
- * (../database/contention.ts): at most CONTENTION_ATTEMPTS runs, with jittered backoff.
- */
-async function retryingContention<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= CONTENTION_ATTEMPTS || !isContentionError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, Math.random())));
-    }
-  }
-}
-
-const CONTENTION_ATTEMPTS = 5;
 
 /**
  * Whether `later` is after `earlier` (dates as the database gives them). The import writes its
