@@ -124,10 +124,20 @@ class ChangeWatcher implements ChangeKnowledge {
   private queued: Promise<number> | null = null;
   private postgres: Promise<PgClient> | null = null;
   private statement: string | null = null;
-  private closerSet = false;
-  private sqlite: { dataVersion: SqliteStatement; max: SqliteStatement; since: SqliteStatement; version: number } | null = null;
+  private sqlite: { db: SqliteDatabase; dataVersion: SqliteStatement; max: SqliteStatement; since: SqliteStatement; version: number } | null = null;
 
-  constructor(private readonly strapi: Core.Strapi) {}
+  constructor(private readonly strapi: Core.Strapi) {
+    closers.set(strapi, [...(closers.get(strapi) ?? []), () => this.close()]);
+  }
+
+  /** Closes the connection of its own it opened, if any (the app is stopping). */
+  private async close(): Promise<void> {
+    const postgres = this.postgres;
+    this.postgres = null;
+    await (await postgres?.catch(() => null))?.end().catch(() => undefined);
+    this.sqlite?.db.close();
+    this.sqlite = null;
+  }
 
   latest(tag: string): number | undefined {
     return this.latestByTag.get(tag);
@@ -197,18 +207,6 @@ class ChangeWatcher implements ChangeKnowledge {
         }
       );
       this.postgres = opening;
-      if (!this.closerSet) {
-        this.closerSet = true;
-        closers.set(this.strapi, [
-          ...(closers.get(this.strapi) ?? []),
-          async () => {
-            const open = this.postgres;
-            this.postgres = null;
-            const current = open && (await open.catch(() => null));
-            await current?.end().catch(() => undefined);
-          },
-        ]);
-      }
     }
     const opening = this.postgres;
     const client = await opening;
@@ -242,12 +240,12 @@ class ChangeWatcher implements ChangeKnowledge {
       const Database = require('better-sqlite3') as OpenSqlite;
       const db = new Database(filename, { readonly: true, fileMustExist: true });
       this.sqlite = {
+        db,
         dataVersion: db.prepare('PRAGMA data_version').pluck(),
         max: db.prepare(`select max(id) from "${CHANGES_TABLE}"`).pluck(),
         since: db.prepare(`select id, tags from "${CHANGES_TABLE}" where id >= ?`),
         version: -1,
       };
-      closers.set(this.strapi, [...(closers.get(this.strapi) ?? []), async () => db.close()]);
     }
     const sqlite = this.sqlite;
     const version = Number(sqlite.dataVersion.get());
