@@ -10,3 +10,4 @@ export * from './consistency';
 export * from './input';
 export * from './text';
 export * from './preview';
+export * from './discovery';

@@ -23,9 +23,15 @@ export interface CacheableExchange {
 const NEVER_PUBLIC = [/^\/api\/(auth|users|connect|users-permissions|changes)(\/|$)/];
 
 /**
+ * What a public read may be: JSON (REST, GraphQL), and the XML and JSON Feed documents of
+ * sitemaps and feeds (sitemaps.org, RSS 2.0, Atom 1.0, JSON Feed 1.1).
+ */
+const PUBLIC_CONTENT_TYPES = /^application\/((graphql-response\+)?json|xml|rss\+xml|atom\+xml|feed\+json)\b/i;
+
+/**
  * The caching policy of one answer. Public reads are REST GETs under `/api/` and GraphQL
  * queries at `/graphql` (GET, or POST, which is how most clients send them) answered 200 with
- * JSON to a request without credentials that did not ask for drafts. Every other answer on those
+ * JSON (or a sitemap's or feed's XML) to a request without credentials that did not ask for drafts. Every other answer on those
  * routes is `private` (`Cache-Control: private, no-store`, and no tags): one with credentials
  * (it may hold what only that caller may read), a draft or preview, a mutation, an error or a
  * redirect. Anything else (the admin, uploads, writes to REST) is left alone.
@@ -40,7 +46,7 @@ export function cachePolicy(exchange: CacheableExchange): CachePolicy {
   if (NEVER_PUBLIC.some((pattern) => pattern.test(exchange.path))) return 'private';
   if (graphql && exchange.graphqlQuery !== true) return 'private';
   if (exchange.hasCredentials || exchange.asksForDrafts) return 'private';
-  if (exchange.status !== 200 || !/^application\/(graphql-response\+)?json\b/i.test(exchange.contentType)) return 'private';
+  if (exchange.status !== 200 || !PUBLIC_CONTENT_TYPES.test(exchange.contentType)) return 'private';
   return 'public';
 }
 

@@ -8,6 +8,9 @@ describe('cachePolicy', () => {
     expect(cachePolicy({ ...read, method: 'HEAD' })).toBe('public');
     expect(cachePolicy({ ...read, method: 'POST', path: '/graphql', graphqlQuery: true })).toBe('public');
     expect(cachePolicy({ ...read, path: '/graphql', graphqlQuery: true, contentType: 'application/graphql-response+json' })).toBe('public');
+    for (const contentType of ['application/xml; charset=utf-8', 'application/rss+xml', 'application/atom+xml', 'application/feed+json']) {
+      expect(cachePolicy({ ...read, path: '/api/sitemap/index.xml', contentType })).toBe('public');
+    }
   });
 
   it('keeps every answer that depends on who asks, on drafts, or failed out of every cache', () => {
