@@ -58,6 +58,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
         redisUrl: env('REDIS_URL', ''),
       },
     },
+    discovery: {
+      sitemapPublicUrl: env('SITEMAP_PUBLIC_URL', ''),
+    },
     demo: {
       enabled: env.bool('SEED_DEMO', true),
     },

@@ -85,6 +85,13 @@ export interface ColophonConfig {
     /** The response cache of public reads (src/strapi/delivery/response-cache.ts). */
     responseCache: ResponseCacheSettings;
   };
+  discovery: {
+    /**
+     * Where a frontend serves the sitemaps (SITEMAP_PUBLIC_URL): the sitemap index names each
+     * sitemap at this base + `/sitemap-<file>`. Empty: the Site's baseUrl.
+     */
+    sitemapPublicUrl: string;
+  };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */
     enabled: boolean;

@@ -18,6 +18,8 @@ const READER_ACTIONS = [
   'api::redirect.redirect.findOne',
   // What lives at a path: published content and redirects only (src/strapi/trails/resolve-path.ts).
   'api::resolve.resolve.find',
+  // Sitemaps list published, indexable pages only (src/strapi/discovery).
+  'api::sitemap.sitemap.find',
   'api::comment.comment.create',
   'api::comment.comment.find',
   'api::comment.comment.findOne',

@@ -100,6 +100,15 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings, 
     if (policy === 'none') return;
     // A GraphQL error rides on a 200: it is not an answer to keep.
     const failed = graphql && body !== null && /"errors"\s*:/.test(body) && hasErrors(body);
+    // A long answer streamed as it is read (a sitemap page) is public like any other, and is
+    // tagged by its handler; it gets no ETag (that would need every byte first) and is not kept.
+    const streamedTags = ctx.state.answerTags as string[] | undefined;
+    if (policy === 'public' && body === null && isStream(ctx.body) && Array.isArray(streamedTags)) {
+      ctx.set('Cache-Control', settings.publicCacheControl);
+      ctx.vary('Authorization');
+      for (const [header, value] of Object.entries(tagHeaders(answerTags({ documentTags: [], coarseTags: streamedTags, coarser: tags.coarser })))) ctx.set(header, value);
+      return;
+    }
     if (policy === 'private' || body === null || failed) {
       ctx.set('Cache-Control', PRIVATE_CACHE_CONTROL);
       ctx.remove('Cache-Tag');
@@ -108,7 +117,10 @@ export function httpCaching(strapi: Core.Strapi, settings: HttpCachingSettings, 
     }
 
     let answerTagList: string[];
-    if (graphql) {
+    if (Array.isArray(ctx.state.answerTags)) {
+      // A handler that knows what its answer was derived from (a sitemap, a feed) says so.
+      answerTagList = answerTags({ documentTags: [], coarseTags: ctx.state.answerTags, coarser: tags.coarser });
+    } else if (graphql) {
       // Which documents a GraphQL answer shows is not walked: its types' list tags stand for them.
       const uids = read!.readsUnknown ? everyType() : read!.uids;
       answerTagList = answerTags({ documentTags: [], coarseTags: [SITE_TAG, ...uids.flatMap(typeTags)], coarser: tags.coarser });
@@ -171,6 +183,10 @@ function send(ctx: any, body: string | Buffer, etag: string, tags: string[], cac
   ctx.body = body;
   // Asked of the header, not of ctx.type, which parses it: this runs on every cache hit.
   if (!ctx.response.has('Content-Type')) ctx.type = 'application/json';
+}
+
+function isStream(body: unknown): boolean {
+  return Boolean(body) && typeof (body as { pipe?: unknown }).pipe === 'function';
 }
 
 /** A body as the bytes Koa would send, or null for one that is not JSON text (a stream, a file, nothing). */
