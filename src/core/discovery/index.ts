@@ -7,4 +7,6 @@ export type { Alternate, Localization } from './alternates';
 export { absoluteUrl, encodeUrl } from './absoluteUrl';
 export { estimateEntryBytes, parseSitemapFile, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, SitemapPager, sitemapFileName } from './sitemapFiles';
 export type { SitemapFile } from './sitemapFiles';
+export { renderUrlEntry, URLSET_CLOSE, URLSET_OPEN } from './renderSitemap';
+export type { UrlEntry } from './renderSitemap';
 export { NEWS_MAX_URLS, NEWS_WINDOW_HOURS, newsLanguage, newsWindowStart } from './newsSitemap';

@@ -5,7 +5,7 @@ import { parseSitemapFile } from '../../core/discovery';
 import { listTag, SITE_TAG } from '../../core/delivery';
 import { colophonConfig } from '../colophon-config';
 import { discoverableTypes, loadDiscoverySite, siteLocales, type DiscoverableType } from './discoverable-types';
-import { newsEntries, planSitemapPages, renderNewsSitemap, renderSitemapIndex, sitemapIndexEntries, streamSitemapPage } from './sitemaps';
+import { newsEntries, renderNewsSitemap, renderSitemapIndex, sitemapIndexEntries, sitemapPages, streamSitemapPage } from './sitemaps';
 
 const XML = 'application/xml; charset=utf-8';
 
@@ -53,7 +53,7 @@ export async function answerSitemap(strapi: Core.Strapi, ctx: any): Promise<void
   }
   const type = types.find((candidate) => candidate.plural === wanted.type)!;
   ctx.state.answerTags = [SITE_TAG, listTag(type.uid)];
-  const pages = await planSitemapPages(strapi, type, wanted.locale, site, locales.length, wanted.page);
+  const pages = await sitemapPages(strapi, type, wanted.locale, site, locales.length, { page: wanted.page });
   const page = pages.find((candidate) => candidate.page === wanted.page);
   if (!page) {
     throw new errors.NotFoundError(

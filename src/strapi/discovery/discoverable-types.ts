@@ -59,7 +59,7 @@ export async function loadDiscoverySite(strapi: Core.Strapi): Promise<DiscoveryS
   return { name: resolved.siteName, baseUrl: resolved.baseUrl, defaultLocale: resolved.defaultLocale };
 }
 
-/** The locale codes i18n knows, the Site's default first. */
+/** The locale codes i18n knows, each once. */
 export async function siteLocales(strapi: Core.Strapi): Promise<string[]> {
-  return ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+  return [...new Set(((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code))];
 }

@@ -11,29 +11,99 @@ import {
   NEWS_MAX_URLS,
   newsLanguage,
   newsWindowStart,
+  renderUrlEntry,
+  SITEMAP_MAX_URLS,
   SitemapPager,
   sitemapFileName,
+  URLSET_CLOSE,
+  URLSET_OPEN,
+  X_DEFAULT,
   type Localization,
   type SeoFacts,
 } from '../../core/discovery';
 import type { DiscoverableType, DiscoverySite } from './discoverable-types';
-import { readJson, toDate, whereIndexable, yieldToEventLoop } from './indexable-rows';
+import { readJson, toDate, yieldToEventLoop } from './values';
 
 /** Rows read per query while walking or streaming a sitemap: small enough that no query holds SQLite's event loop for long. */
 const BATCH = 1000;
 
-/** One page of a type's sitemap in a locale: the id range it covers (inclusive), how many URLs, and the latest change among them. */
+/** A published row of a type in one locale, as sitemaps read it. */
+interface PublishedRow {
+  documentId: string;
+  path: string | null;
+  updatedAt: unknown;
+  seo?: unknown;
+}
+
+/**
+ * The next BATCH published rows of `type` in `locale` from documentId `from` (from the first
+ * when null), up to `last` included, in documentId order, and the documentId to go on after. Two statements: the documentIds
+ * first, from Strapi's (documentId, locale, publishedAt) index alone, then their rows by the
+ * same index. One statement that also filtered on `seo` led PostgreSQL's planner (which cannot
+ * guess what a JSON test keeps) to a bitmap scan and a sort of every row after the cursor, for
+ * each batch: 150 s for the index of 200 000 pages. Which rows are indexable is decided in
+ * JavaScript, by core's isIndexable, and nowhere else.
+ */
+async function readPublishedBatch(
+  strapi: Core.Strapi,
+  type: DiscoverableType,
+  locale: string,
+  from: { documentId: string; inclusive: boolean } | null,
+  last: string | null,
+  withSeo: boolean
+): Promise<{ rows: PublishedRow[]; next: string | null }> {
+  const { columns, table } = type;
+  const ids = strapi.db
+    .getConnection(table)
+    .pluck(columns.documentId)
+    .where(columns.locale, locale)
+    .whereNotNull(columns.publishedAt)
+    .orderBy(columns.documentId, 'asc')
+    .limit(BATCH);
+  if (from !== null) ids.where(columns.documentId, from.inclusive ? '>=' : '>', from.documentId);
+  if (last !== null) ids.where(columns.documentId, '<=', last);
+  const documentIds: string[] = await ids;
+  if (documentIds.length === 0) return { rows: [], next: null };
+  const rows: PublishedRow[] = await strapi.db
+    .getConnection(table)
+    .select(
+      `${columns.documentId} as documentId`,
+      `${columns.path} as path`,
+      `${columns.updatedAt} as updatedAt`,
+      ...(withSeo && columns.seo ? [`${columns.seo} as seo`] : [])
+    )
+    .whereIn(columns.documentId, documentIds)
+    .where(columns.locale, locale)
+    .whereNotNull(columns.publishedAt);
+  rows.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+  return { rows, next: documentIds.length === BATCH ? documentIds[documentIds.length - 1] : null };
+}
+
+/** Whether a published row is listed, by core's rule, and its own URL (unencoded, as `seo.canonicalUrl` holds it). */
+function listedPage(row: PublishedRow, locale: string, site: DiscoverySite): Localization | null {
+  if (!row.path) return null;
+  const page: Localization = { locale, url: `${site.baseUrl}${row.path}`, seo: readJson<SeoFacts>(row.seo) };
+  return isIndexable(page) ? page : null;
+}
+
+/**
+ * One page of a type's sitemap in a locale: the documentId range it covers (inclusive), how
+ * many URLs, and the latest change among them. Pages run in documentId order, on the index
+ * Strapi keeps on (documentId, locale, publishedAt) for every content type: a page then reads
+ * only its locale's published rows, never the others' (on SQLite, where a row with its derived
+ * JSON spans overflow pages, reading a row costs about 15 µs).
+ */
 export interface SitemapPage {
   page: number;
-  firstId: number;
-  lastId: number;
+  firstDocumentId: string;
+  lastDocumentId: string;
   urls: number;
   lastmod: Date | null;
 }
 
 /**
  * The pages of `type`'s sitemap in `locale`, up to `untilPage` (all when absent): the indexable
- * rows walked by id, BATCH at a time on an id cursor, each placed by core's SitemapPager with
+ * rows walked in documentId order, BATCH at a time on a documentId cursor, each placed by core's SitemapPager with
  * an entry estimate that allows for an alternate in every locale. The index and each page walk
  * the same way, so they agree on where a page starts and ends. Memory: one batch of ids and paths.
  */
@@ -47,34 +117,61 @@ export async function planSitemapPages(
 ): Promise<SitemapPage[]> {
   const pager = new SitemapPager();
   const pages: SitemapPage[] = [];
-  const where = whereIndexable(strapi, type, site.baseUrl, { locale });
-  for (let cursor = 0; ; ) {
-    const rows: Array<{ id: number; path: string; updatedAt: unknown }> = await where(
-      strapi.db
-        .getConnection(type.table)
-        .select(`${type.table}.id as id`, `${type.table}.${type.columns.path} as path`, `${type.table}.${type.columns.updatedAt} as updatedAt`)
-        .where(`${type.table}.id`, '>', cursor)
-    )
-      .orderBy(`${type.table}.id`, 'asc')
-      .limit(BATCH);
-    for (const row of rows) {
-      const number = pager.add(estimateEntryBytes(`${site.baseUrl}${row.path}`, localeCount + 1));
+  for (let after: string | null = null; ; ) {
+    const batch = await readPublishedBatch(strapi, type, locale, after === null ? null : { documentId: after, inclusive: false }, null, true);
+    for (const row of batch.rows) {
+      const page = listedPage(row, locale, site);
+      if (!page) continue;
+      const number = pager.add(estimateEntryBytes(page.url!, localeCount + 1));
       if (number > untilPage) return pages;
-      const id = Number(row.id);
       const updated = toDate(row.updatedAt);
-      let page = pages[pages.length - 1];
-      if (!page || page.page !== number) {
-        page = { page: number, firstId: id, lastId: id, urls: 0, lastmod: null };
-        pages.push(page);
+      let current = pages[pages.length - 1];
+      if (!current || current.page !== number) {
+        current = { page: number, firstDocumentId: row.documentId, lastDocumentId: row.documentId, urls: 0, lastmod: null };
+        pages.push(current);
       }
-      page.lastId = id;
-      page.urls += 1;
-      if (updated && (!page.lastmod || updated > page.lastmod)) page.lastmod = updated;
+      current.lastDocumentId = row.documentId;
+      current.urls += 1;
+      if (updated && (!current.lastmod || updated > current.lastmod)) current.lastmod = updated;
     }
-    if (rows.length < BATCH) return pages;
-    cursor = Number(rows[rows.length - 1].id);
+    if (batch.next === null) return pages;
+    after = batch.next;
     await yieldToEventLoop();
   }
+}
+
+/** How long a page plan made for the index serves the pages it names (a crawler fetches them right after). */
+const PLAN_TTL_MS = 60_000;
+const plans = new WeakMap<object, Map<string, { at: number; pages: SitemapPage[] }>>();
+const planKey = (type: DiscoverableType, locale: string, site: DiscoverySite, localeCount: number) => JSON.stringify([type.uid, locale, site.baseUrl, localeCount]);
+
+/**
+ * The pages of a sitemap, planned afresh (the index: it must name every page there is at once)
+ * or, for one page, taken from a plan made in the last minute when it holds that page. A page
+ * planned a minute ago is still a valid documentId range: what changed since is read as it is
+ * now when the page is streamed (streamSitemapPage), so only where a page ends may lag, by a
+ * minute at most. The index and each page then cost one walk between them, not one each.
+ */
+export async function sitemapPages(
+  strapi: Core.Strapi,
+  type: DiscoverableType,
+  locale: string,
+  site: DiscoverySite,
+  localeCount: number,
+  wanted: { page?: number; fresh?: boolean }
+): Promise<SitemapPage[]> {
+  const cache = plans.get(strapi) ?? new Map<string, { at: number; pages: SitemapPage[] }>();
+  plans.set(strapi, cache);
+  const key = planKey(type, locale, site, localeCount);
+  const known = cache.get(key);
+  if (!wanted.fresh && known && Date.now() - known.at < PLAN_TTL_MS && known.pages.some((page) => page.page === wanted.page)) return known.pages;
+  const pages = await planSitemapPages(strapi, type, locale, site, localeCount, wanted.page);
+  if (wanted.page === undefined) {
+    // A handful of keys per type; a site that changes its base URL or locales leaves old ones behind.
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, { at: Date.now(), pages });
+  }
+  return pages;
 }
 
 /** The sitemap index entries: one per non-empty page of each type and locale, at the public base URL. */
@@ -98,7 +195,7 @@ export async function sitemapIndexEntries(strapi: Core.Strapi, types: Discoverab
   const entries: IndexEntry[] = [];
   for (const type of types) {
     for (const locale of locales) {
-      for (const page of await planSitemapPages(strapi, type, locale, site, locales.length)) {
+      for (const page of await sitemapPages(strapi, type, locale, site, locales.length, { fresh: true })) {
         entries.push({ file: sitemapFileName(type.plural, locale, page.page), lastmod: page.lastmod });
       }
     }
@@ -106,58 +203,41 @@ export async function sitemapIndexEntries(strapi: Core.Strapi, types: Discoverab
   return entries;
 }
 
-interface PageRow {
-  id: number;
-  documentId: string;
-  path: string;
-  seo: unknown;
-  updatedAt: unknown;
-}
-
-/**
- * One sitemap page as a stream of XML: the indexable rows of `page`'s id range, BATCH at a
- * time, each with `<lastmod>` (its published version's last update) and its hreflang
- * alternates as `<xhtml:link>` (core alternatesOf, from its published localizations, read
- * once per batch by documentId). Pulled by the response: nothing is read faster than the
- * client takes it, so memory stays flat whatever the page's size.
- */
 export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, locale: string, page: SitemapPage, site: DiscoverySite): Readable {
-  const { columns, table } = type;
-  const where = whereIndexable(strapi, type, site.baseUrl, { locale });
-  async function* items(): AsyncGenerator<SitemapItemLoose> {
-    for (let cursor = page.firstId - 1; cursor < page.lastId; ) {
-      const rows: PageRow[] = await where(
-        strapi.db
-          .getConnection(table)
-          .select(
-            `${table}.id as id`,
-            `${table}.${columns.documentId} as documentId`,
-            `${table}.${columns.path} as path`,
-            `${table}.${columns.updatedAt} as updatedAt`,
-            ...(columns.seo ? [`${table}.${columns.seo} as seo`] : [])
-          )
-          .where(`${table}.id`, '>', cursor)
-          .where(`${table}.id`, '<=', page.lastId)
-      )
-        .orderBy(`${table}.id`, 'asc')
-        .limit(BATCH);
-      if (rows.length === 0) return;
-      cursor = Number(rows[rows.length - 1].id);
-      const siblings = await publishedLocalizations(strapi, type, site, rows.map((row) => row.documentId), locale);
+  type Batch = { rows: PublishedRow[]; next: string | null; siblings: Map<string, Localization[]> };
+  const readBatch = async (after: string | null): Promise<Batch> => {
+    const from = after === null ? { documentId: page.firstDocumentId, inclusive: true } : { documentId: after, inclusive: false };
+    const batch = await readPublishedBatch(strapi, type, locale, from, page.lastDocumentId, true);
+    const siblings = batch.rows.length > 0 ? await publishedLocalizations(strapi, type, site, batch.rows.map((row) => row.documentId), locale) : new Map();
+    return { ...batch, siblings };
+  };
+  async function* chunks(): AsyncGenerator<string> {
+    yield URLSET_OPEN;
+    let listed = 0;
+    let next: Promise<Batch> | null = readBatch(null);
+    while (next) {
+      const { rows, siblings, next: after }: Batch = await next;
+      // Read ahead: the database works on the next batch while this one is rendered.
+      next = after === null ? null : readBatch(after);
+      let xml = '';
       for (const row of rows) {
-        const own: Localization = { locale, url: `${site.baseUrl}${row.path}`, seo: readJson<SeoFacts>(row.seo) };
-        if (!isIndexable(own)) continue;
-        const lastmod = toDate(row.updatedAt);
-        const links = alternatesOf(own, siblings.get(row.documentId) ?? [], site.defaultLocale).map((alternate) => ({
-          lang: alternate.hreflang,
+        const own = listedPage(row, locale, site);
+        if (!own || listed >= SITEMAP_MAX_URLS) continue;
+        const loc = absoluteUrl(site.baseUrl, row.path!);
+        if (!loc) continue;
+        const alternates = alternatesOf(own, siblings.get(row.documentId) ?? [], site.defaultLocale).map((alternate) => ({
+          hreflang: alternate.hreflang,
           url: encodeUrl(alternate.url) ?? alternate.url,
         }));
-        yield { url: absoluteUrl(site.baseUrl, row.path)!, ...(lastmod ? { lastmod: lastmod.toISOString() } : {}), ...(links.length > 1 ? { links } : {}) };
+        // A page with no other localization needs no hreflang: Google reads alternates only between two pages or more.
+        xml += renderUrlEntry({ loc, lastmod: toDate(row.updatedAt), alternates: alternates.filter((alternate) => alternate.hreflang !== X_DEFAULT).length > 1 ? alternates : [] });
+        listed += 1;
       }
-      await yieldToEventLoop();
+      if (xml) yield xml;
     }
+    yield URLSET_CLOSE;
   }
-  return Readable.from(items()).pipe(new SitemapStream({ level: ErrorLevel.THROW, xmlns: { news: false, xhtml: true, image: false, video: false } }));
+  return Readable.from(chunks(), { objectMode: false });
 }
 
 /** The published localizations of `documentIds` other than `locale`, by documentId, as core's alternates rule reads them. */
@@ -202,30 +282,37 @@ export async function newsEntries(strapi: Core.Strapi, types: DiscoverableType[]
     const { columns, table } = type;
     if (!columns.seo || !columns.title) continue;
     const first = columns.firstPublishedAt ? `${table}.${columns.firstPublishedAt}` : `${table}.${columns.publishedAt}`;
-    const rows: Array<{ locale: string; path: string; title: string; seo: unknown; first: unknown }> = await whereIndexable(strapi, type, site.baseUrl, { news: true })(
-      strapi.db
+    // The current publication bounds the scan (a first publication is never later), on the
+    // index on publishedAt; seo is judged below, by core's rule.
+    let listed = 0;
+    for (let offset = 0; listed < NEWS_MAX_URLS; offset += NEWS_MAX_URLS) {
+      const rows: Array<{ locale: string; path: string | null; title: string; seo: unknown; first: unknown }> = await strapi.db
         .getConnection(table)
         .select(`${table}.${columns.locale} as locale`, `${table}.${columns.path} as path`, `${table}.${columns.title} as title`, `${table}.${columns.seo} as seo`, `${first} as first`)
         .where(`${table}.${columns.publishedAt}`, '>=', since)
         .where(first, '>=', since)
-    )
-      .orderBy(first, 'desc')
-      .limit(NEWS_MAX_URLS);
-    for (const row of rows) {
-      const page = { url: `${site.baseUrl}${row.path}`, seo: readJson<SeoFacts>(row.seo) };
-      const firstPublished = toDate(row.first);
-      if (!isListedInGoogleNews(page) || !firstPublished) continue;
-      found.push({
-        first: firstPublished,
-        item: {
-          url: absoluteUrl(site.baseUrl, row.path)!,
-          news: {
-            publication: { name: site.name, language: newsLanguage(row.locale) },
-            publication_date: firstPublished.toISOString(),
-            title: row.title,
+        .orderBy(first, 'desc')
+        .orderBy(`${table}.id`, 'asc')
+        .offset(offset)
+        .limit(NEWS_MAX_URLS);
+      for (const row of rows) {
+        const page = { url: row.path ? `${site.baseUrl}${row.path}` : null, seo: readJson<SeoFacts>(row.seo) };
+        const firstPublished = toDate(row.first);
+        if (!row.path || !firstPublished || !isListedInGoogleNews(page) || listed >= NEWS_MAX_URLS) continue;
+        listed += 1;
+        found.push({
+          first: firstPublished,
+          item: {
+            url: absoluteUrl(site.baseUrl, row.path)!,
+            news: {
+              publication: { name: site.name, language: newsLanguage(row.locale) },
+              publication_date: firstPublished.toISOString(),
+              title: row.title,
+            },
           },
-        },
-      });
+        });
+      }
+      if (rows.length < NEWS_MAX_URLS) break;
     }
   }
   return found

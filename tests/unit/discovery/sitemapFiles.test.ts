@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { absoluteUrl, estimateEntryBytes, newsLanguage, newsWindowStart, parseSitemapFile, SitemapPager, sitemapFileName } from '../../../src/core/discovery';
+import { absoluteUrl, estimateEntryBytes, newsLanguage, newsWindowStart, parseSitemapFile, renderUrlEntry, SitemapPager, sitemapFileName } from '../../../src/core/discovery';
 
 describe('sitemap file names', () => {
   const types = ['articles', 'categories', 'blog-posts'];
@@ -40,18 +40,6 @@ describe('SitemapPager', () => {
     const pager = new SitemapPager(50_000, 1000);
     expect([400, 400, 400, 100, 1500, 1].map((bytes) => pager.add(bytes))).toEqual([1, 1, 2, 2, 3, 4]);
   });
-
-  it('estimates at least the bytes an entry really takes, for any URL', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 6 }), (path, alternates) => {
-        const url = absoluteUrl('https://news.example', `/${path}`);
-        fc.pre(url !== null);
-        const escaped = url!.replace(/&/g, '&amp;').replace(/'/g, '&apos;');
-        const entry = `<url><loc>${escaped}</loc><lastmod>2026-12-05T10:00:00.000Z</lastmod>${`<xhtml:link rel="alternate" hreflang="zh-Hant-TW" href="${escaped}"/>`.repeat(alternates)}</url>`;
-        expect(estimateEntryBytes(`https://news.example/${path}`, alternates)).toBeGreaterThanOrEqual(Buffer.byteLength(entry));
-      })
-    );
-  });
 });
 
 describe('absoluteUrl', () => {
@@ -74,5 +62,39 @@ describe('Google News rules', () => {
 
   it('names languages as Google News wants them', () => {
     expect(['fr', 'en-GB', 'pt_BR', 'zh-Hans', 'zh-TW', 'zh-Hant-HK', 'EL'].map(newsLanguage)).toEqual(['fr', 'en', 'pt', 'zh-cn', 'zh-tw', 'zh-tw', 'el']);
+  });
+});
+
+describe('renderUrlEntry', () => {
+  it('writes loc, lastmod and the alternates, XML-escaped', () => {
+    expect(
+      renderUrlEntry({
+        loc: "https://news.example/blog/a?x=1&y='2'",
+        lastmod: new Date('2026-12-05T10:00:00Z'),
+        alternates: [
+          { hreflang: 'en', url: 'https://news.example/en/a?x=1&y=2' },
+          { hreflang: 'x-default', url: 'https://news.example/blog/a' },
+        ],
+      })
+    ).toBe(
+      '<url><loc>https://news.example/blog/a?x=1&amp;y=&#39;2&#39;</loc><lastmod>2026-12-05T10:00:00.000Z</lastmod>' +
+        '<xhtml:link rel="alternate" hreflang="en" href="https://news.example/en/a?x=1&amp;y=2"/>' +
+        '<xhtml:link rel="alternate" hreflang="x-default" href="https://news.example/blog/a"/></url>\n'
+    );
+  });
+
+  it('leaves out what it does not know', () => {
+    expect(renderUrlEntry({ loc: 'https://news.example/', lastmod: null, alternates: [] })).toBe('<url><loc>https://news.example/</loc></url>\n');
+  });
+
+  it('stays within the estimate the pager splits pages by', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 6 }), (path, count) => {
+        const url = absoluteUrl('https://news.example', `/${path}`);
+        fc.pre(url !== null);
+        const entry = renderUrlEntry({ loc: url!, lastmod: new Date(), alternates: Array.from({ length: count }, () => ({ hreflang: 'zh-Hant-TW', url: url! })) });
+        expect(estimateEntryBytes(`https://news.example/${path}`, count)).toBeGreaterThanOrEqual(Buffer.byteLength(entry));
+      })
+    );
   });
 });

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:sitemap [-- --db=sqlite|postgres] [-- --articles=100000]
+ *
+ * What serving the sitemaps of a large archive costs, on SQLite and PostgreSQL side by side
+ * (one database with --db): N articles, each published in French and in English (2N pages),
+ * under 13 categories. One run fetches, over HTTP on loopback, the sitemap index and every
+ * sitemap it names, reading each body to its end, with the response cache off (what a
+ * crawler's first visit costs). Reported: the wall time of the whole set, bytes and URLs
+ * served, the process's peak RSS growth over the run, and the longest event-loop stall.
+ * Goals: the whole set in under 10 s, peak RSS growth under 100 MB, no stall over 100 ms.
+ *
+ * A benchmark, not a test: numbers depend on the machine. BENCH_PROFILE=<prefix> writes a CPU
+ * profile of the measured run to <prefix>-<db>.cpuprofile.
+ */
+'use strict';
+const { parseArgs, compile, withFreshApp, seedNewsroom, measure, meta, table } = require('./bench/newsroom');
+const { listenOnLoopback } = require('./bench/http');
+const { fmt, goal } = require('./bench/instruments');
+const path = require('node:path');
+
+/** An English localization of every French article row (draft and published), filed in the same category. */
+async function addEnglish(strapi) {
+  const locales = strapi.plugin('i18n').service('locales');
+  for (const [code, name] of [['fr', 'French (fr)'], ['en', 'English (en)']]) if (!(await locales.findByCode(code))) await locales.create({ code, name });
+  const knex = strapi.db.connection;
+  const article = meta(strapi, 'api::article.article');
+  // The seeded credits make every article a republication, which stays out of the index by
+  // default: said to be indexed, as a newsroom's own articles are, they are all listed.
+  await knex(article.table).update({ [article.col('syndication')]: 'index' });
+  const link = article.attr('category').joinTable;
+  const [{ max }] = await knex(article.table).max({ max: 'id' });
+  const offset = Number(max);
+  for (let cursor = 0; ; ) {
+    const rows = await knex(article.table).where(article.col('locale'), 'fr').where('id', '>', cursor).orderBy('id').limit(200);
+    if (rows.length === 0) break;
+    cursor = rows[rows.length - 1].id;
+    const links = await knex(link.name).whereIn(link.joinColumn.name, rows.map((row) => row.id));
+    await knex.transaction(async (trx) => {
+      await trx(article.table).insert(
+        rows.map((row) => ({ ...row, id: row.id + offset, [article.col('locale')]: 'en', [article.col('path')]: null, [article.col('seo')]: null }))
+      );
+      await trx(link.name).insert(links.map(({ id, ...row }) => ({ ...row, [link.joinColumn.name]: row[link.joinColumn.name] + offset })));
+    });
+  }
+  if (strapi.db.dialect.client === 'postgres') {
+    await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [article.table, article.table]);
+    await knex.raw('ANALYZE');
+  }
+  const { cascadeEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/hook/cascade.js'));
+  const { reclaimEverything } = require(path.join(strapi.dirs.dist.root, 'src/strapi/claims/index.js'));
+  await strapi.db.transaction(async ({ trx }) => {
+    await cascadeEverything(strapi, trx);
+    const conflict = await reclaimEverything(strapi, trx, { slugs: true });
+    if (conflict) throw new Error(`two pages share ${conflict.path} (${conflict.locale})`);
+  });
+}
+
+async function fetchAll(baseUrl) {
+  const sizes = { files: 0, bytes: 0, urls: 0 };
+  const read = async (file) => {
+    const response = await fetch(new URL(`/api/sitemap/${file}`, baseUrl));
+    if (response.status !== 200) throw new Error(`${file}: ${response.status} ${await response.text()}`);
+    let text = '';
+    let bytes = 0;
+    const decoder = new TextDecoder();
+    let urls = 0;
+    for await (const chunk of response.body) {
+      bytes += chunk.length;
+      // Counted as it streams, never held whole: the client must not be what uses the memory.
+      // The tail kept is shorter than `<url>`, so no match is counted twice.
+      text = text + decoder.decode(chunk, { stream: true });
+      urls += (text.match(/<url>/g) ?? []).length;
+      text = text.slice(-4);
+    }
+    sizes.files += 1;
+    sizes.bytes += bytes;
+    sizes.urls += urls;
+    return bytes;
+  };
+  const indexStarted = performance.now();
+  const indexResponse = await fetch(new URL('/api/sitemap/index.xml', baseUrl));
+  const index = await indexResponse.text();
+  if (process.env.BENCH_VERBOSE) console.log(`index.xml: ${(performance.now() - indexStarted).toFixed(0)} ms`);
+  sizes.files += 1;
+  sizes.bytes += index.length;
+  const files = [...index.matchAll(/<loc>[^<]*\/sitemap-([^<]+)<\/loc>/g)].map((match) => match[1]);
+  for (const file of files) {
+    const started = performance.now();
+    const bytes = await read(file);
+    if (process.env.BENCH_VERBOSE) console.log(`${file}: ${bytes} bytes in ${(performance.now() - started).toFixed(0)} ms`);
+  }
+  return sizes;
+}
+
+/** BENCH_PROFILE=<prefix>: a CPU profile of the measured run only, written to <prefix>-<db>.cpuprofile. */
+async function startProfile() {
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      require('node:fs').writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+async function measureDatabase(distDir, db, articles) {
+  process.env.RESPONSE_CACHE = 'off';
+  return withFreshApp(distDir, db, 'sitemap', async (strapi) => {
+    await seedNewsroom(strapi, articles);
+    await addEnglish(strapi);
+    const { baseUrl } = await listenOnLoopback(strapi);
+    {
+      let sizes;
+      const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+      const result = await measure(strapi, async () => {
+        sizes = await fetchAll(baseUrl);
+      });
+      if (profiler) await profiler.stop(`${process.env.BENCH_PROFILE}-${db}.cpuprofile`);
+      const growth = Math.round(result.peakRssMb - result.rssBeforeMb);
+      if (process.env.BENCH_VERBOSE) console.log(db, { queries: result.queries, slowest: result.slowestQueries, stall: result.stall });
+      return {
+        database: db,
+        articles,
+        pages: sizes.urls,
+        files: sizes.files,
+        MB: fmt(sizes.bytes / 1024 / 1024, 1),
+        seconds: fmt(result.ms / 1000, 2),
+        'rss growth MB': growth,
+        'longest stall ms': fmt(result.stall.longestMs),
+        'goal < 10 s': goal(true, result.ms < 10_000, `${fmt(result.ms / 1000, 1)} s`),
+        'goal < 100 MB': goal(true, growth < 100, `${growth} MB`),
+        'goal stall < 100 ms': goal(true, result.stall.longestMs < 100, `${fmt(result.stall.longestMs)} ms`),
+      };
+    }
+  });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const articles = Number(args.articles || 100_000);
+  const databases = process.argv.some((arg) => arg.startsWith('--db')) ? [args.db] : ['sqlite', 'postgres'];
+  const { distDir } = await compile();
+  const rows = [];
+  for (const db of databases) rows.push(await measureDatabase(distDir, db, articles));
+  console.log(`\nThe whole sitemap set, response cache off (${articles} articles in French and English)`);
+  table(rows);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  }
+);
