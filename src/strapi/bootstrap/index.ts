@@ -7,6 +7,7 @@ import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
 import { pruneChangesHourly } from '../delivery/retention';
 import { startWebhookDelivery } from '../delivery/webhooks';
+import { followI18nDefaultLocale, reconcileDefaultLocale } from '../site/default-locale';
 import { slimCategoryEvents } from '../trails/slim-category-events';
 import { warnMissingBaseUrl } from '../trails/warn-missing-base-url';
 import { ensureDevelopmentAdmin } from './admin-user';
@@ -21,6 +22,7 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Prom
   slimCategoryEvents(strapi);
   watchLocales(strapi);
   await ensureLocales(strapi);
+  followI18nDefaultLocale(strapi);
   await bootstrapComments(strapi);
   await grantRolePermissions(strapi);
   await applyRegistrationSetting(strapi);
@@ -29,6 +31,7 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Prom
   await migrateSyndication(strapi);
   await backfillClaims(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
+  await reconcileDefaultLocale(strapi);
   await warnMissingBaseUrl(strapi);
   const { delivery } = colophonConfig(strapi);
   const stopPruning = pruneChangesHourly(strapi, delivery.changeRetentionDays);

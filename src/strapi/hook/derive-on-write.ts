@@ -20,6 +20,7 @@ import { recordingChanges } from '../delivery/change-log';
 import { noteCategoryWrite, noteRedirects, noteSiteWrite, noteSourceWrite, noteTargetWrite } from '../delivery/notes';
 import { tagVocabulary } from '../delivery/tags';
 import { prepareSiteInput } from '../site/site-input';
+import { followSiteDefaultLocale, prepareSiteDefaultLocale } from '../site/default-locale';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 /** Writes that take a page offline: the redirects leading to it go with it. */
@@ -191,10 +192,12 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
       }
 
       prepareSiteInput(params.data);
+      await prepareSiteDefaultLocale(strapi, params.data);
       // The Site: a change of where pages live must not land one on a reserved path. Deleting
       // it puts every setting back to its default.
       const moved = await refuseSiteEditCollisions(strapi, trx, action === 'delete' ? SITE_DEFAULTS : params.data);
       const result = await next();
+      await followSiteDefaultLocale(strapi, trx);
       await cascadeEverything(strapi, trx);
       if (moved) {
         // The old reservations go first: the edit may free a path a page now moves onto.

@@ -151,11 +151,14 @@ describe('invisible characters never reach public text', () => {
     expect(source.status).toBe(201);
     expectShown(await app.strapi.db.query('api::source.source').findOne({ where: { documentId: source.body.data.documentId } }), sourceFields);
 
-    const siteFields = publicText(app.strapi.contentType('api::site.site').attributes);
+    // defaultLocale must name one of the site's locales: it is checked with one of its own.
+    const siteFields = publicText(app.strapi.contentType('api::site.site').attributes).filter((field) => field !== 'defaultLocale');
     const before = await app.strapi.db.query('api::site.site').findOne({});
     try {
-      await newsroom(app).site(filled(siteFields, app.strapi.contentType('api::site.site').attributes));
-      expectShown(await app.strapi.db.query('api::site.site').findOne({}), siteFields);
+      await newsroom(app).site({ ...filled(siteFields, app.strapi.contentType('api::site.site').attributes), defaultLocale: `${RLO}f${ZWSP}r` });
+      const site = await app.strapi.db.query('api::site.site').findOne({});
+      expectShown(site, siteFields);
+      expect(site.defaultLocale).toBe('fr');
     } finally {
       await newsroom(app).site({ name: before.name, blogLabel: before.blogLabel, breadcrumbSeparator: before.breadcrumbSeparator, defaultLocale: before.defaultLocale });
     }
