@@ -43,6 +43,16 @@ async function addEnglish(strapi) {
       await trx(link.name).insert(links.map(({ id, ...row }) => ({ ...row, [link.joinColumn.name]: row[link.joinColumn.name] + offset })));
     });
   }
+  // An archive, as a newsroom has one: each document first published ten minutes before the
+  // next, the newest now (and the news sitemap's 48 hours hold a few hundred of them).
+  const published = article.col('publishedAt');
+  const first = article.col('firstPublishedAt');
+  const order = `(${offset * 2} - (case when id > ${offset} then id - ${offset} else id end))`;
+  if (strapi.db.dialect.client === 'postgres') {
+    await knex.raw(`UPDATE ?? SET ?? = now() - ${order} * interval '5 minutes', ?? = now() - ${order} * interval '5 minutes' WHERE ?? IS NOT NULL`, [article.table, published, first, published]);
+  } else {
+    await knex.raw(`UPDATE ?? SET ?? = ? - ${order} * 300000, ?? = ? - ${order} * 300000 WHERE ?? IS NOT NULL`, [article.table, published, Date.now(), first, Date.now(), published]);
+  }
   if (strapi.db.dialect.client === 'postgres') {
     await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [article.table, article.table]);
     await knex.raw('ANALYZE');

@@ -192,15 +192,11 @@ export function renderSitemapIndex(entries: IndexEntry[], publicBase: string): R
 
 /** The index entries of every type and locale that has indexable pages. */
 export async function sitemapIndexEntries(strapi: Core.Strapi, types: DiscoverableType[], locales: string[], site: DiscoverySite): Promise<IndexEntry[]> {
-  const entries: IndexEntry[] = [];
-  for (const type of types) {
-    for (const locale of locales) {
-      for (const page of await sitemapPages(strapi, type, locale, site, locales.length, { fresh: true })) {
-        entries.push({ file: sitemapFileName(type.plural, locale, page.page), lastmod: page.lastmod });
-      }
-    }
-  }
-  return entries;
+  // Every type and locale walked side by side: on PostgreSQL each walk has a connection of its
+  // own (the whole index took about half the time); SQLite's one connection takes them in turn.
+  const walks = types.flatMap((type) => locales.map((locale) => ({ type, locale })));
+  const planned = await Promise.all(walks.map(({ type, locale }) => sitemapPages(strapi, type, locale, site, locales.length, { fresh: true })));
+  return walks.flatMap(({ type, locale }, index) => planned[index].map((page) => ({ file: sitemapFileName(type.plural, locale, page.page), lastmod: page.lastmod })));
 }
 
 export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, locale: string, page: SitemapPage, site: DiscoverySite): Readable {
