@@ -4,6 +4,7 @@ import { exitNonZeroOnFailedBoot } from './strapi/bootstrap/exit-on-failure';
 import { markBusyRequests, retryOnContention } from './strapi/database/contention';
 import { tuneSqlite } from './strapi/database/sqlite';
 import { registerComments } from './strapi/comments';
+import { indexFirstPublications } from './strapi/discovery/indexes';
 import { registerClaimModels } from './strapi/claims';
 import { registerChangeModels } from './strapi/delivery/models';
 import { closeResponseCaches } from './strapi/delivery/response-cache';
@@ -24,6 +25,7 @@ export default {
     registerClaimModels(strapi);
     registerChangeModels(strapi);
     registerWordpressImportModels(strapi);
+    indexFirstPublications(strapi);
     const markSqliteReads = tuneSqlite(strapi);
     markBusyRequests(strapi);
     // First, so that it wraps every other middleware and can run a contended write again whole.

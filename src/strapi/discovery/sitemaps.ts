@@ -26,6 +26,8 @@ import { readJson, toDate, yieldToEventLoop } from './values';
 
 /** Rows read per query while walking or streaming a sitemap: small enough that no query holds SQLite's event loop for long. */
 const BATCH = 1000;
+/** The size of one chunk of a streamed page, in UTF-16 units. */
+const CHUNK_CHARS = 32 * 1024;
 
 /** A published row of a type in one locale, as sitemaps read it. */
 interface PublishedRow {
@@ -199,6 +201,15 @@ export async function sitemapIndexEntries(strapi: Core.Strapi, types: Discoverab
   return walks.flatMap(({ type, locale }, index) => planned[index].map((page) => ({ file: sitemapFileName(type.plural, locale, page.page), lastmod: page.lastmod })));
 }
 
+/**
+ * One sitemap page as a stream of XML: the indexable rows of `page`'s documentId range,
+ * BATCH at a time, each with `<lastmod>` (its published version's last update) and its
+ * hreflang alternates as `<xhtml:link>` (core alternatesOf, from its published localizations,
+ * read once per batch by documentId), in chunks of about 32 KB; the next batch is read while
+ * this one is rendered. Pulled by the response: nothing is read faster than the client takes
+ * it, so memory stays flat whatever the page's size. At most SITEMAP_MAX_URLS entries, even if
+ * documents joined the range since it was planned.
+ */
 export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, locale: string, page: SitemapPage, site: DiscoverySite): Readable {
   type Batch = { rows: PublishedRow[]; next: string | null; siblings: Map<string, Localization[]> };
   const readBatch = async (after: string | null): Promise<Batch> => {
@@ -228,6 +239,12 @@ export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, l
         // A page with no other localization needs no hreflang: Google reads alternates only between two pages or more.
         xml += renderUrlEntry({ loc, lastmod: toDate(row.updatedAt), alternates: alternates.filter((alternate) => alternate.hreflang !== X_DEFAULT).length > 1 ? alternates : [] });
         listed += 1;
+        // Chunks of about 32 KB: a string past V8's 128 KB goes to its large-object space, kept
+        // until a full collection, and the 25 MB of a page then showed as 100 MB more RSS.
+        if (xml.length >= CHUNK_CHARS) {
+          yield xml;
+          xml = '';
+        }
       }
       if (xml) yield xml;
     }
@@ -278,15 +295,14 @@ export async function newsEntries(strapi: Core.Strapi, types: DiscoverableType[]
     const { columns, table } = type;
     if (!columns.seo || !columns.title) continue;
     const first = columns.firstPublishedAt ? `${table}.${columns.firstPublishedAt}` : `${table}.${columns.publishedAt}`;
-    // The current publication bounds the scan (a first publication is never later), on the
-    // index on publishedAt; seo is judged below, by core's rule.
+    // On the index on firstPublishedAt (./indexes.ts); seo is judged below, by core's rule.
     let listed = 0;
     for (let offset = 0; listed < NEWS_MAX_URLS; offset += NEWS_MAX_URLS) {
       const rows: Array<{ locale: string; path: string | null; title: string; seo: unknown; first: unknown }> = await strapi.db
         .getConnection(table)
         .select(`${table}.${columns.locale} as locale`, `${table}.${columns.path} as path`, `${table}.${columns.title} as title`, `${table}.${columns.seo} as seo`, `${first} as first`)
-        .where(`${table}.${columns.publishedAt}`, '>=', since)
         .where(first, '>=', since)
+        .whereNotNull(`${table}.${columns.publishedAt}`)
         .orderBy(first, 'desc')
         .orderBy(`${table}.id`, 'asc')
         .offset(offset)

@@ -132,3 +132,19 @@ describe('the Google News sitemap', () => {
     expect(entries(await news())).toEqual([]);
   });
 });
+
+describe('the news sitemap’s index', () => {
+  it('reads first publications from an index, which the app adds while the column exists', async () => {
+    const app = await bootStrapi();
+    try {
+      const knex = app.strapi.db.connection;
+      const names =
+        app.strapi.db.dialect.client === 'postgres'
+          ? (await knex.raw("select indexname as name from pg_indexes where tablename = 'articles'")).rows
+          : await knex.raw("select name from sqlite_master where type = 'index' and tbl_name = 'articles'");
+      expect(names.map((row: { name: string }) => row.name)).toContain('articles_first_published_idx');
+    } finally {
+      await app.stop();
+    }
+  });
+});

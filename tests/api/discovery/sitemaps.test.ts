@@ -144,3 +144,27 @@ describe('sitemaps', () => {
     expect(locs(response.text)).toContain(`https://xn--actualits-i4a.example/%CE%B5%CE%BB%CE%BB%CE%B7%CE%BD%CE%B9%CE%BA%CE%AC${ukrainePath}`);
   });
 });
+
+describe('the sitemap index behind a frontend', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await bootStrapi({ env: { SITEMAP_PUBLIC_URL: 'https://www.example.org/' } });
+    await newsroom(app).site();
+    await newsroom(app).article('Publié', { published: true });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('names each sitemap at SITEMAP_PUBLIC_URL, where the frontend serves it', async () => {
+    const index = (await asPublic(app).get('/api/sitemap/index.xml').expect(200)).text;
+    expect(locs(index)).toContain('https://www.example.org/sitemap-articles-fr-1.xml');
+    expect(locs(index).every((loc) => loc.startsWith('https://www.example.org/sitemap-'))).toBe(true);
+  });
+
+  it('answers 404 while the Site has no baseUrl, saying so', async () => {
+    await newsroom(app).site({ baseUrl: null });
+    const response = await asPublic(app).get('/api/sitemap/index.xml').expect(404);
+    expect(response.body.error.message).toMatch(/no baseUrl/);
+  });
+});
