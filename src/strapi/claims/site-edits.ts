@@ -9,9 +9,9 @@ import { PATH_CLAIMS_TABLE, SLUG_CLAIMS_TABLE } from './models';
 /** The Site fields that decide where every page lives, in the order a refusal names them. */
 export const PATH_SETTINGS = ['blogPath', 'defaultLocale', 'localePrefix'] as const;
 
-/** The site's locale codes, as i18n holds them. */
+/** The site's locale codes, as i18n holds them, each once. */
 export async function siteLocales(strapi: Core.Strapi): Promise<string[]> {
-  return ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+  return [...new Set(((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code))];
 }
 
 /**

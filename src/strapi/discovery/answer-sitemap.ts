@@ -4,7 +4,8 @@ import { errors } from '@strapi/utils';
 import { parseSitemapFile } from '../../core/discovery';
 import { listTag, SITE_TAG } from '../../core/delivery';
 import { colophonConfig } from '../colophon-config';
-import { discoverableTypes, loadDiscoverySite, siteLocales, type DiscoverableType } from './discoverable-types';
+import { siteLocales } from '../claims';
+import { discoverableTypes, loadDiscoverySite, type DiscoverableType } from './discoverable-types';
 import { newsEntries, renderNewsSitemap, renderSitemapIndex, sitemapIndexEntries, sitemapPages, streamSitemapPage } from './sitemaps';
 
 const XML = 'application/xml; charset=utf-8';

@@ -58,8 +58,3 @@ export async function loadDiscoverySite(strapi: Core.Strapi): Promise<DiscoveryS
   const resolved = resolveTrailSettings(await loadSiteSettings(strapi));
   return { name: resolved.siteName, baseUrl: resolved.baseUrl, defaultLocale: resolved.defaultLocale };
 }
-
-/** The locale codes i18n knows, each once. */
-export async function siteLocales(strapi: Core.Strapi): Promise<string[]> {
-  return [...new Set(((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code))];
-}

@@ -22,7 +22,8 @@ import {
   type SeoFacts,
 } from '../../core/discovery';
 import type { DiscoverableType, DiscoverySite } from './discoverable-types';
-import { readJson, toDate, yieldToEventLoop } from './values';
+import { parse } from '../delivery/change-log';
+import { toDate, yieldToEventLoop } from './values';
 
 /** Rows read per query while walking or streaming a sitemap: small enough that no query holds SQLite's event loop for long. */
 const BATCH = 1000;
@@ -84,7 +85,7 @@ async function readPublishedBatch(
 /** Whether a published row is listed, by core's rule, and its own URL (unencoded, as `seo.canonicalUrl` holds it). */
 function listedPage(row: PublishedRow, locale: string, site: DiscoverySite): Localization | null {
   if (!row.path) return null;
-  const page: Localization = { locale, url: `${site.baseUrl}${row.path}`, seo: readJson<SeoFacts>(row.seo) };
+  const page: Localization = { locale, url: `${site.baseUrl}${row.path}`, seo: parse<SeoFacts | null>(row.seo, null) };
   return isIndexable(page) ? page : null;
 }
 
@@ -276,7 +277,7 @@ async function publishedLocalizations(
   const found = new Map<string, Localization[]>();
   for (const row of rows) {
     const list = found.get(row.documentId) ?? [];
-    list.push({ locale: row.locale, url: row.path ? `${site.baseUrl}${row.path}` : null, seo: readJson<SeoFacts>(row.seo) });
+    list.push({ locale: row.locale, url: row.path ? `${site.baseUrl}${row.path}` : null, seo: parse<SeoFacts | null>(row.seo, null) });
     found.set(row.documentId, list);
   }
   return found;
@@ -308,7 +309,7 @@ export async function newsEntries(strapi: Core.Strapi, types: DiscoverableType[]
         .offset(offset)
         .limit(NEWS_MAX_URLS);
       for (const row of rows) {
-        const page = { url: row.path ? `${site.baseUrl}${row.path}` : null, seo: readJson<SeoFacts>(row.seo) };
+        const page = { url: row.path ? `${site.baseUrl}${row.path}` : null, seo: parse<SeoFacts | null>(row.seo, null) };
         const firstPublished = toDate(row.first);
         if (!row.path || !firstPublished || !isListedInGoogleNews(page) || listed >= NEWS_MAX_URLS) continue;
         listed += 1;

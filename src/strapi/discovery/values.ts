@@ -1,17 +1,4 @@
 // Column values as the databases hand them back, read alike for SQLite and PostgreSQL.
-/** A JSON column as an object: SQLite and MySQL may hand back text, PostgreSQL an object. */
-export function readJson<T>(value: unknown): T | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') {
-    try {
-      return JSON.parse(value) as T;
-    } catch {
-      return null;
-    }
-  }
-  return value as T;
-}
-
 /** SQLite hands timestamps back as epoch milliseconds, PostgreSQL as Dates, MySQL as strings. */
 export function toDate(value: unknown): Date | null {
   if (value === null || value === undefined || value === '') return null;

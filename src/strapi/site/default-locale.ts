@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
 import { fail } from '../hook/write-context';
+import { siteLocales } from '../claims/site-edits';
 import { columnOf, sql, tableOf } from '../database/schema';
 
 /*
@@ -24,7 +25,7 @@ const CORE_STORE = 'strapi_core_store_settings';
 export async function prepareSiteDefaultLocale(strapi: Core.Strapi, data: Record<string, unknown> | undefined): Promise<void> {
   if (!data || !('defaultLocale' in data) || data.defaultLocale === null || data.defaultLocale === '') return;
   const sent = data.defaultLocale;
-  const codes = await localeCodes(strapi);
+  const codes = await siteLocales(strapi);
   const code = typeof sent === 'string' ? codes.find((candidate) => candidate.toLowerCase() === sent.trim().toLowerCase()) : undefined;
   if (!code) fail(`defaultLocale "${String(sent)}" is not one of the site's locales (${codes.join(', ')})`, { field: 'defaultLocale' });
   data.defaultLocale = code;
@@ -40,7 +41,7 @@ export async function followSiteDefaultLocale(strapi: Core.Strapi, trx: unknown)
   const code = site?.defaultLocale;
   if (typeof code !== 'string' || code === '') return;
   // The schema's default ('fr') on a site without French: i18n's default is left alone.
-  if (!(await localeCodes(strapi)).includes(code)) return;
+  if (!(await siteLocales(strapi)).includes(code)) return;
   const value = JSON.stringify(code);
   const updated = await sql(strapi, trx, CORE_STORE).where('key', I18N_DEFAULT_KEY).whereNull('environment').whereNull('tag').update({ value, type: 'string' });
   if (!updated) await sql(strapi, trx, CORE_STORE).insert({ key: I18N_DEFAULT_KEY, value, type: 'string', environment: null, tag: null });
@@ -71,7 +72,7 @@ export function followI18nDefaultLocale(strapi: Core.Strapi): void {
  * from.
  */
 export async function reconcileDefaultLocale(strapi: Core.Strapi): Promise<void> {
-  const codes = await localeCodes(strapi);
+  const codes = await siteLocales(strapi);
   const site = await strapi.db.query(colophonConfig(strapi).trails.siteUid as any).findOne({ select: ['defaultLocale'] });
   const code = site?.defaultLocale;
   if (typeof code !== 'string' || !codes.includes(code)) return;
@@ -80,6 +81,3 @@ export async function reconcileDefaultLocale(strapi: Core.Strapi): Promise<void>
 }
 
 
-async function localeCodes(strapi: Core.Strapi): Promise<string[]> {
-  return ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
-}
