@@ -93,7 +93,7 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
   it('keeps the seed page’s republication out of the index, as Réseau International’s default agreement says, and credits RT’s original', async () => {
     const response = await asPublic(app).get('/api/articles').query({ 'filters[slug][$eq]': FRENCH_SLUG, locale: 'fr' }).expect(200);
     const [article] = response.body.data;
-    expect(article.seo).toEqual({ canonicalUrl: article.structuredData['@graph'][0].url, robots: 'noindex, follow', googlebotNews: null });
+    expect(article.seo).toEqual({ canonicalUrl: article.structuredData['@graph'][0].url, robots: 'noindex, follow', googlebotNews: null, alternates: [] });
     expect(article.seo.canonicalUrl).toMatch(/^https:\/\/example\.org\/blog\/coree-du-nord\//);
     const news = newsArticleOf(article);
     expect(news.translationOfWork).toEqual({
@@ -110,11 +110,17 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
     const response = await asPublic(app).get('/api/articles').query({ 'filters[slug][$eq]': OWN_TRANSLATION_SLUG, locale: 'fr' }).expect(200);
     expect(response.body.data).toHaveLength(1);
     const [article] = response.body.data;
-    expect(article.seo).toEqual({
-      canonicalUrl: `https://example.org/blog/coree-du-nord/diplomatie/${OWN_TRANSLATION_SLUG}`,
-      robots: 'index, follow',
-      googlebotNews: null,
-    });
+    const ownUrl = `https://example.org/blog/coree-du-nord/diplomatie/${OWN_TRANSLATION_SLUG}`;
+    const english = await asPublic(app).get(`/api/articles/${article.documentId}`).query({ locale: 'en' }).expect(200);
+    expect(english.body.data.seo.canonicalUrl).toMatch(/^https:\/\/example\.org\/en\/blog\//);
+    // One story in two languages: each page names the other, itself, and the French one as x-default.
+    const alternates = [
+      { hreflang: 'en', url: english.body.data.seo.canonicalUrl },
+      { hreflang: 'fr', url: ownUrl },
+      { hreflang: 'x-default', url: ownUrl },
+    ];
+    expect(article.seo).toEqual({ canonicalUrl: ownUrl, robots: 'index, follow', googlebotNews: null, alternates });
+    expect(english.body.data.seo.alternates).toEqual(alternates);
     const news = newsArticleOf(article);
     expect(news).toMatchObject({
       url: article.seo.canonicalUrl,

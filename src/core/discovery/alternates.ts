@@ -52,3 +52,43 @@ export function buildAlternates(localizations: readonly Localization[], defaultL
 export function alternatesOf(page: Localization, siblings: readonly Localization[], defaultLocale: string | null | undefined): Alternate[] {
   return isIndexable(page) ? buildAlternates([page, ...siblings.filter((sibling) => sibling.locale !== page.locale)], defaultLocale) : [];
 }
+
+/** One stored version (row) of a localized document, as the write hook holds it. */
+export interface LocalizedVersion extends DiscoverablePage {
+  id: number;
+  documentId: string;
+  locale: string;
+  /** Whether this row is the published version of its locale (Strapi 5 keeps the draft apart). */
+  published: boolean;
+}
+
+/**
+ * The `seo.alternates` of every version in `versions`, by row id, for any number of documents:
+ * a published version gets alternatesOf itself among its document's published versions; a
+ * draft gets what the published version of its locale gets (what readers of that locale see
+ * now), or none while that locale is not published. Drafts never appear as alternates: they
+ * have no public URL.
+ *
+ * Deterministic (sorted by hreflang), so a caller may compare the result with what is stored
+ * to skip a write.
+ */
+export function alternatesByVersion(versions: readonly LocalizedVersion[], defaultLocale: string | null | undefined): Map<number, Alternate[]> {
+  const published = new Map<string, LocalizedVersion[]>();
+  for (const version of versions) {
+    if (!version.published) continue;
+    const list = published.get(version.documentId);
+    if (list) list.push(version);
+    else published.set(version.documentId, [version]);
+  }
+  const result = new Map<number, Alternate[]>();
+  const ofPublished = new Map<string, Alternate[]>();
+  for (const [documentId, list] of published) {
+    for (const version of list) {
+      ofPublished.set(`${documentId}\u0000${version.locale}`, alternatesOf(version, list, defaultLocale));
+    }
+  }
+  for (const version of versions) {
+    result.set(version.id, ofPublished.get(`${version.documentId}\u0000${version.locale}`) ?? []);
+  }
+  return result;
+}

@@ -1,9 +1,9 @@
 // Being found: which pages search engines should index, their hreflang alternates, and the
 // rules of sitemaps, news sitemaps and feeds. The wiring is src/strapi/discovery.
-export { isIndexable, isListedInGoogleNews } from './indexable';
+export { isIndexable, isListedInGoogleNews, ownPageSeo } from './indexable';
 export type { DiscoverablePage, SeoFacts } from './indexable';
-export { alternatesOf, buildAlternates, hreflangOf, X_DEFAULT } from './alternates';
-export type { Alternate, Localization } from './alternates';
+export { alternatesByVersion, alternatesOf, buildAlternates, hreflangOf, X_DEFAULT } from './alternates';
+export type { Alternate, LocalizedVersion, Localization } from './alternates';
 export { absoluteUrl, encodeUrl } from './absoluteUrl';
 export { estimateEntryBytes, parseSitemapFile, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, SitemapPager, sitemapFileName } from './sitemapFiles';
 export type { SitemapFile } from './sitemapFiles';

@@ -41,3 +41,12 @@ export function isIndexable(page: DiscoverablePage): boolean {
 export function isListedInGoogleNews(page: DiscoverablePage): boolean {
   return isIndexable(page) && !says(page.seo?.googlebotNews, 'noindex') && !says(page.seo?.googlebotNews, 'none');
 }
+
+/**
+ * The `seo` of a page Colophon has no reason to keep from search engines (a category page):
+ * indexed, followed, canonical to its own URL (null while the Site has no base URL), the same
+ * shape an article's `seo` has (src/core/attribution/buildSeo), so a frontend renders both alike.
+ */
+export function ownPageSeo(url: string | null): Required<SeoFacts> {
+  return { canonicalUrl: url, robots: 'index, follow', googlebotNews: null };
+}

@@ -72,7 +72,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
     });
 
     const { locale: enLocale, ...englishArticle } = DEMO_ENGLISH_ARTICLE;
-    await articles.create({
+    const english: any = await articles.create({
       locale: enLocale,
       status: 'published',
       data: {
@@ -82,8 +82,11 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
       } as any,
     });
 
+    // The same story in French: a localization of the English document, so each names the
+    // other as its hreflang alternate.
     const { locale: translationLocale, ...ownTranslation } = DEMO_OWN_TRANSLATION;
-    await articles.create({
+    await articles.update({
+      documentId: english.documentId,
       locale: translationLocale,
       status: 'published',
       data: {

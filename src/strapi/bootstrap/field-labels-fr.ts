@@ -33,7 +33,7 @@ export const FIELD_LABELS_FR: FieldLabels = {
     breadcrumbText: { label: 'Fil d’Ariane en texte', description: DERIVED },
     path: { label: 'Chemin public', description: DERIVED },
     attribution: { label: 'Pied d’article', description: `${DERIVED} Texte, HTML et Markdown des crédits.` },
-    seo: { label: 'Indications SEO', description: `${DERIVED} URL canonique et directives robots.` },
+    seo: { label: 'Indications SEO', description: `${DERIVED} URL canonique, directives robots, versions linguistiques (hreflang) et flux.` },
     structuredData: { label: 'Données structurées (JSON-LD)', description: `${DERIVED} NewsArticle et BreadcrumbList de schema.org.` },
     structuredDataHtml: {
       label: 'Données structurées, prêtes à insérer',
@@ -52,6 +52,7 @@ export const FIELD_LABELS_FR: FieldLabels = {
     articles: { label: 'Articles', description: 'Les articles classés ici comme rubrique principale.' },
     path: { label: 'Chemin public', description: DERIVED },
     breadcrumbs: { label: 'Fil d’Ariane', description: DERIVED },
+    seo: { label: 'Indications SEO', description: `${DERIVED} URL canonique, versions linguistiques (hreflang) et flux.` },
   },
   'api::comment.comment': {
     article: { label: 'Article', description: 'L’article commenté.' },

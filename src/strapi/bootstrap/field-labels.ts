@@ -38,7 +38,7 @@ export const FIELD_LABELS: FieldLabels = {
     breadcrumbText: { label: 'Breadcrumb text', description: DERIVED },
     path: { label: 'Public path', description: DERIVED },
     attribution: { label: 'Attribution footer', description: `${DERIVED} Text, HTML and Markdown of the credits.` },
-    seo: { label: 'SEO hints', description: `${DERIVED} Canonical URL and robots directives.` },
+    seo: { label: 'SEO hints', description: `${DERIVED} Canonical URL, robots directives, hreflang alternates and feeds.` },
     structuredData: { label: 'Structured data (JSON-LD)', description: `${DERIVED} schema.org NewsArticle and BreadcrumbList.` },
     structuredDataHtml: {
       label: 'Structured data, ready to inline',
@@ -54,6 +54,7 @@ export const FIELD_LABELS: FieldLabels = {
     articles: { label: 'Articles', description: 'Articles filed here as their primary category.' },
     path: { label: 'Public path', description: DERIVED },
     breadcrumbs: { label: 'Breadcrumb trail', description: DERIVED },
+    seo: { label: 'SEO hints', description: `${DERIVED} Canonical URL, hreflang alternates and feeds.` },
   },
   'api::comment.comment': {
     article: { label: 'Article', description: 'The article commented on.' },
@@ -124,7 +125,7 @@ export const FIELD_LABELS: FieldLabels = {
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
   'api::article.article': ['breadcrumbs', 'breadcrumbText', 'path', 'attribution', 'seo', 'structuredData', 'structuredDataHtml', 'commentCount'],
   // children and articles are set from the other side (a category's parent, an article's category).
-  'api::category.category': ['path', 'breadcrumbs', 'children', 'articles'],
+  'api::category.category': ['path', 'breadcrumbs', 'seo', 'children', 'articles'],
   // What the server records or derives about a comment (src/strapi/comments).
   'api::comment.comment': ['parentDocumentId', 'depth', 'bodyHtml', 'moderationReason', 'ipHash', 'userAgent', 'user'],
   'editorial.credit': ['sourceName'],

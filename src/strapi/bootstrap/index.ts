@@ -6,6 +6,7 @@ import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
 import { ensureTrailLockRow } from '../database/locks';
 import { pruneChangesHourly } from '../delivery/retention';
+import { backfillAlternates } from '../discovery/backfill-alternates';
 import { startWebhookDelivery } from '../delivery/webhooks';
 import { followI18nDefaultLocale, reconcileDefaultLocale } from '../site/default-locale';
 import { slimCategoryEvents } from '../trails/slim-category-events';
@@ -30,6 +31,7 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Prom
   await ensureDevelopmentAdmin(strapi);
   await migrateSyndication(strapi);
   await backfillClaims(strapi);
+  await backfillAlternates(strapi);
   if (colophonConfig(strapi).demo.enabled) await seedDemoContent(strapi);
   await reconcileDefaultLocale(strapi);
   await warnMissingBaseUrl(strapi);

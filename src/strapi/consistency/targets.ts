@@ -9,6 +9,7 @@ import { loadCovers } from '../attribution/load-covers';
 import { rederiveTargets } from '../hook/rederive-targets';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { readTargetRows } from '../hook/target-rows';
+import { addAlternates } from '../discovery/alternate-writes';
 import type { CheckContext } from './context';
 import { describeRow } from './report';
 import { inTransaction } from './transactions';
@@ -62,6 +63,24 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
         ? await countApprovedComments(strapi, trx, [...new Set([...rows.values()].map((row) => row.documentId))])
         : null;
 
+      // Every row first: a row's alternates name its document's other rows as they should be.
+      const expectedValues = new Map<number, Record<string, unknown> | TrailError>();
+      for (const row of rows.values()) {
+        try {
+          expectedValues.set(row.id, deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null, covers?.get(row.id) ?? null));
+        } catch (error) {
+          if (!(error instanceof TrailError)) throw error;
+          expectedValues.set(row.id, error);
+        }
+      }
+      if (has.seo) {
+        const derived = [...rows.values()].flatMap((row) => {
+          const values = expectedValues.get(row.id);
+          return values && !(values instanceof TrailError) ? [{ row, values }] : [];
+        });
+        await addAlternates(strapi, trx, target.uid, inputs.site, derived, { write: false });
+      }
+
       const stale: number[] = [];
       const miscounted = new Set<string>();
       for (const storedRow of stored) {
@@ -92,17 +111,14 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
           }
         }
 
-        let expected: Record<string, unknown>;
-        try {
-          expected = deriveTargetValues(strapi, target, row, inputs, credits ? (credits.get(row.id) ?? []) : null, covers?.get(row.id) ?? null);
-        } catch (error) {
-          if (!(error instanceof TrailError)) throw error;
+        const expected = expectedValues.get(row.id)!;
+        if (expected instanceof TrailError) {
           if (row.publishedAt && row.path) context.livePaths?.add(row.locale, row.path);
           hold(row.path);
           log.add({
             kind: 'broken-trail',
             ...where,
-            message: `${name} is filed in category #${row.categoryId}, whose trail cannot be built (${error.message})${
+            message: `${name} is filed in category #${row.categoryId}, whose trail cannot be built (${expected.message})${
               fix ? '; not repaired' : ''
             }`,
           });
@@ -137,3 +153,4 @@ export async function checkTargetRows(context: CheckContext, target: TrailTarget
     });
   }
 }
+

@@ -18,6 +18,7 @@ import {
   URLSET_CLOSE,
   URLSET_OPEN,
   X_DEFAULT,
+  type Alternate,
   type Localization,
   type SeoFacts,
 } from '../../core/discovery';
@@ -205,8 +206,8 @@ export async function sitemapIndexEntries(strapi: Core.Strapi, types: Discoverab
 /**
  * One sitemap page as a stream of XML: the indexable rows of `page`'s documentId range,
  * BATCH at a time, each with `<lastmod>` (its published version's last update) and its
- * hreflang alternates as `<xhtml:link>` (core alternatesOf, from its published localizations,
- * read once per batch by documentId), in chunks of about 32 KB; the next batch is read while
+ * hreflang alternates as `<xhtml:link>` (its `seo.alternates`; for a type without `seo`, core
+ * alternatesOf over its published localizations, read once per batch by documentId), in chunks of about 32 KB; the next batch is read while
  * this one is rendered. Pulled by the response: nothing is read faster than the client takes
  * it, so memory stays flat whatever the page's size. At most SITEMAP_MAX_URLS entries, even if
  * documents joined the range since it was planned.
@@ -216,7 +217,10 @@ export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, l
   const readBatch = async (after: string | null): Promise<Batch> => {
     const from = after === null ? { documentId: page.firstDocumentId, inclusive: true } : { documentId: after, inclusive: false };
     const batch = await readPublishedBatch(strapi, type, locale, from, page.lastDocumentId, true);
-    const siblings = batch.rows.length > 0 ? await publishedLocalizations(strapi, type, site, batch.rows.map((row) => row.documentId), locale) : new Map();
+    // A type with `seo` carries its alternates, kept right by every write (alternate-writes.ts):
+    // reading them there saves a read of every sibling. A type without works them out here.
+    const siblings =
+      batch.rows.length > 0 && !type.columns.seo ? await publishedLocalizations(strapi, type, site, batch.rows.map((row) => row.documentId), locale) : new Map();
     return { ...batch, siblings };
   };
   async function* chunks(): AsyncGenerator<string> {
@@ -233,7 +237,8 @@ export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, l
         if (!own || listed >= SITEMAP_MAX_URLS) continue;
         const loc = absoluteUrl(site.baseUrl, row.path!);
         if (!loc) continue;
-        const alternates = alternatesOf(own, siblings.get(row.documentId) ?? [], site.defaultLocale).map((alternate) => ({
+        const derived = type.columns.seo ? ((own.seo as { alternates?: Alternate[] } | null)?.alternates ?? []) : null;
+        const alternates = (derived ?? alternatesOf(own, siblings.get(row.documentId) ?? [], site.defaultLocale)).map((alternate) => ({
           hreflang: alternate.hreflang,
           url: encodeUrl(alternate.url) ?? alternate.url,
         }));

@@ -21,6 +21,8 @@ import { noteCategoryWrite, noteRedirects, noteSiteWrite, noteSourceWrite, noteT
 import { tagVocabulary } from '../delivery/tags';
 import { prepareSiteInput } from '../site/site-input';
 import { followSiteDefaultLocale, prepareSiteDefaultLocale } from '../site/default-locale';
+import { settleAlternates } from '../discovery/alternate-writes';
+import { loadSiteSettings } from '../trails/site-settings';
 
 const TARGET_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft', 'clone']);
 /** Writes that take a page offline: the redirects leading to it go with it. */
@@ -105,6 +107,8 @@ export function deriveOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware
           .map(([locale, path]) => ({ path, locale: locale || null }));
         await dropRedirectsTo(strapi, trx, gone);
         if (params.documentId) {
+          // The localizations left name one page fewer.
+          await settleAlternates(strapi, trx, target.uid, await loadSiteSettings(strapi), [params.documentId], []);
           await claimDocumentPaths(strapi, trx, target.uid, params.documentId, target.slugField);
           noteTargetWrite(strapi, { uid: target.uid, documentId: params.documentId, action, before: pathsBefore, after: pathsAfter });
         }

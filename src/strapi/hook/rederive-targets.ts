@@ -10,6 +10,7 @@ import { loadCovers } from '../attribution/load-covers';
 import { recordRedirects, retireRedirectsFrom, type LocalePath, type PathChange } from '../trails/redirects';
 import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import { readTargetRows, targetRowsQuery, toTargetRow } from './target-rows';
+import { addAlternates } from '../discovery/alternate-writes';
 
 /** Which rows of a target to recompute. */
 export type TargetScope =
@@ -95,7 +96,8 @@ export async function rederiveTargets(
 
     const pathChanges: PathChange[] = [];
     const livePaths: LocalePath[] = [];
-    const updates = [];
+    const updates: Array<{ id: number; values: Record<string, unknown> }> = [];
+    const versions: TargetRow[] = [];
     for (let index = 0; index < rows.length; index += 1) {
       // Deriving a row costs tens of microseconds: a whole batch at once held the event loop
       // for 20-40 ms, and over 100 ms when the database shared the machine's cores.
@@ -125,8 +127,12 @@ export async function rederiveTargets(
         result.derived.set(row.id, { locale: row.locale, published: Boolean(row.publishedAt), values, credits: rowCredits });
       }
       updates.push({ id: row.id, values });
+      versions.push(row);
     }
     await pause();
+    // Rows come in id order, so the batch holding a document's last row sees every other row
+    // already re-derived: a cascade over many batches ends with every list right.
+    if (has.seo) await addAlternates(strapi, trx, target.uid, inputs.site, versions.map((row, index) => ({ row, values: updates[index].values })));
     await updateRowsById(strapi, trx, target.uid, updates);
     await recordRedirects(strapi, trx, pathChanges);
     // Whatever brought a published row to its path (a create, a publish, a move, a cascade),

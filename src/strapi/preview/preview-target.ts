@@ -7,6 +7,7 @@ import { loadCovers, type CoverImage } from '../attribution/load-covers';
 import { loadCredits } from '../attribution/load-credits';
 import { loadDerivationInputs } from '../hook/cascade';
 import { derivedAttributesOf, deriveTargetValues } from '../hook/derive-target';
+import { addAlternates } from '../discovery/alternate-writes';
 import { findPublishBlockers, prepareTargetWrite, type WriteBlocker } from '../hook/target-writes';
 import { targetRowsQuery, toTargetRow } from '../hook/target-rows';
 import { columnOf, tableOf } from '../database/schema';
@@ -73,6 +74,8 @@ export async function previewTarget(strapi: Core.Strapi, trx: unknown, target: T
   }
 
   const derived = deriveTargetValues(strapi, target, row, inputs, credits, cover);
+  // A draft names what the published version of its locale names, as a save stores it.
+  if (has.seo) await addAlternates(strapi, trx, target.uid, inputs.site, [{ row, values: derived }], { write: false });
   return {
     uid: target.uid,
     documentId: request.documentId ?? null,

@@ -5,6 +5,7 @@ import { cascadeFromCategories, loadDerivationInputs } from '../hook/cascade';
 import { loadCategoryTree, type CategoryNode, type CategoryTree } from './category-tree';
 import { readRelationIntent } from '../hook/relation-input';
 import { rederiveTargets } from '../hook/rederive-targets';
+import { rederiveCategorySeo } from './rederive-categories';
 import { resolveCategoryIntent } from './resolve-category';
 import { relationLinkOf, sql } from '../database/schema';
 import { settleSlug } from './unique-slug';
@@ -15,7 +16,7 @@ import { reclaimAfterCascade } from '../claims';
 import { stripInvisible, stripInvisibleFromFields } from '../../core/text';
 import { dropDerivedFields, fail, writeLocale, type WriteParams } from '../hook/write-context';
 
-export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs'];
+export const CATEGORY_DERIVED_FIELDS = ['path', 'breadcrumbs', 'seo'];
 
 /**
  * Refuses, before anything is written, what would corrupt the tree: a parent that is the
@@ -156,6 +157,7 @@ export interface CategoryDeletion {
   reparented: number[];
   /** Where the deleted rows lived: the redirects leading there lead nowhere now. */
   paths: LocalePath[];
+  documentIds: string[];
 }
 
 /**
@@ -200,6 +202,7 @@ export async function prepareCategoryDelete(
     orphanedTargets,
     reparented,
     paths: rows.filter((r) => r.path).map((r) => ({ path: r.path!, locale: r.locale })),
+    documentIds: [...new Set(rows.map((r) => r.documentId))],
   };
 }
 
@@ -207,6 +210,8 @@ export async function deriveAfterCategoryDelete(strapi: Core.Strapi, trx: unknow
   await dropRedirectsTo(strapi, trx, deletion.paths);
   await cascadeFromCategories(strapi, trx, deletion.reparented);
   const inputs = await loadDerivationInputs(strapi, trx);
+  // Its other localizations, if any are left, stop naming the deleted ones.
+  await rederiveCategorySeo(strapi, trx, inputs, deletion.documentIds);
   for (const target of colophonConfig(strapi).trails.targets) {
     const rowIds = deletion.orphanedTargets.get(target.uid) ?? [];
     await rederiveTargets(strapi, trx, target, { rowIds }, inputs);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { buildCategoryTrail, planPrefixMoves } from '../../core/trail';
+import { buildCategoryTrail, planPrefixMoves, resolveTrailSettings } from '../../core/trail';
+import { alternatesByVersion, ownPageSeo } from '../../core/discovery';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
 import type { DerivationInputs } from '../hook/derive-target';
@@ -43,6 +44,9 @@ export async function rederiveCategories(
     });
     await updateRowsById(strapi, trx, categoryUid, updates);
   }
+  // A category's seo names its other localizations: theirs change with its path.
+  const newPaths = new Map([...derived].map(([id, values]) => [id, values.path as string]));
+  await rederiveCategorySeo(strapi, trx, inputs, categoryIds.map((id) => inputs.tree.nodes.get(id)?.documentId), newPaths);
   const coveredByPrefix = await recordCategoryMoves(strapi, trx, moves);
   // A category is live as soon as it is written: no old rule may leave from where it lives now.
   await retireRedirectsFrom(
@@ -59,4 +63,39 @@ export async function rederiveCategories(
     }))
   );
   return { derived, coveredByPrefix, moved: moves.length > 0, subtreeMoves };
+}
+
+/**
+ * Writes the `seo` of every category row of `documentIds` (undefined entries are skipped):
+ * canonical to itself (core ownPageSeo), with the hreflang alternates of its document's
+ * localizations (core alternatesByVersion; a category has no draft, so every row is live),
+ * read from the tree in hand, with `newPaths` (row id -> path) over what it read. Rows in a
+ * damaged chain keep what they have, but are still named by their localizations at the path
+ * they still serve.
+ */
+export async function rederiveCategorySeo(
+  strapi: Core.Strapi,
+  trx: unknown,
+  inputs: DerivationInputs,
+  documentIds: Iterable<string | undefined>,
+  newPaths: ReadonlyMap<number, string> = new Map()
+): Promise<void> {
+  const { categoryUid, batchSize } = colophonConfig(strapi).trails;
+  if (!('seo' in (strapi.contentType(categoryUid as any).attributes as object))) return;
+  const wanted = new Set(documentIds);
+  const { baseUrl, defaultLocale } = resolveTrailSettings(inputs.site);
+  const versions = [...inputs.tree.nodes.values()]
+    .filter((node) => wanted.has(node.documentId))
+    .map((node) => {
+      const path = newPaths.get(node.id) ?? node.path;
+      const url = baseUrl && path ? `${baseUrl}${path}` : null;
+      return { id: node.id, documentId: node.documentId, locale: node.locale ?? '', published: true, url, seo: ownPageSeo(url) };
+    });
+  const alternates = alternatesByVersion(versions, defaultLocale);
+  const updates = versions
+    .filter((version) => !inputs.tree.damaged.has(version.id))
+    .map((version) => ({ id: version.id, values: { seo: { ...version.seo, alternates: alternates.get(version.id) ?? [] } } }));
+  for (let start = 0; start < updates.length; start += batchSize) {
+    await updateRowsById(strapi, trx, categoryUid, updates.slice(start, start + batchSize));
+  }
 }

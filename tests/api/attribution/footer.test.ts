@@ -75,6 +75,7 @@ describe('the attribution footer and its structured data', () => {
       canonicalUrl: expect.stringMatching(/^https:\/\/example\.org\/blog\/coree-du-nord\//),
       robots: 'noindex, follow',
       googlebotNews: null,
+      alternates: [],
     });
 
     const overridden = await asPublic(app)

@@ -33,6 +33,8 @@ describe('syndication by relationship, end to end', () => {
       canonicalUrl: expect.stringMatching(/^https:\/\/example\.org\/blog\/repris-du-monde/),
       robots: 'noindex, follow',
       googlebotNews: null,
+      // Kept out of the index, so offered as no one's alternate.
+      alternates: [],
     });
   });
 
@@ -51,7 +53,7 @@ describe('syndication by relationship, end to end', () => {
       token
     );
     expect(result.errors).toEqual([]);
-    expect(await seoOf(republished.documentId)).toEqual({ canonicalUrl: LE_MONDE_PAGE, robots: 'index, follow', googlebotNews: null });
+    expect(await seoOf(republished.documentId)).toEqual({ canonicalUrl: LE_MONDE_PAGE, robots: 'index, follow', googlebotNews: null, alternates: [] });
   });
 
   it('lets the article override the agreement', async () => {
@@ -81,6 +83,10 @@ describe('syndication by relationship, end to end', () => {
       canonicalUrl: expect.stringMatching(/^https:\/\/example\.org\/blog\/notre-traduction/),
       robots: 'index, follow',
       googlebotNews: null,
+      alternates: [
+        { hreflang: 'fr', url: expect.stringMatching(/^https:\/\/example\.org\/blog\/notre-traduction/) },
+        { hreflang: 'x-default', url: expect.stringMatching(/^https:\/\/example\.org\/blog\/notre-traduction/) },
+      ],
     });
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { alternatesOf, buildAlternates, hreflangOf, isIndexable, isListedInGoogleNews, X_DEFAULT, type Localization } from '../../../src/core/discovery';
+import { alternatesByVersion, alternatesOf, buildAlternates, hreflangOf, isIndexable, isListedInGoogleNews, X_DEFAULT, type Localization } from '../../../src/core/discovery';
 
 const page = (locale: string, seo: Localization['seo'] = null, url: string | null = `https://news.example/${locale}/story`): Localization => ({
   locale,
@@ -84,5 +84,44 @@ describe('buildAlternates', () => {
         }
       })
     );
+  });
+});
+
+describe('alternatesByVersion', () => {
+  const version = (id: number, documentId: string, locale: string, published: boolean, seo: Localization['seo'] = null) => ({
+    ...page(locale, seo, `https://news.example/${documentId}/${locale}`),
+    id,
+    documentId,
+    published,
+  });
+
+  it('gives each published version its document’s list and each draft the list of its locale’s published version', () => {
+    const lists = alternatesByVersion(
+      [version(1, 'a', 'fr', false), version(2, 'a', 'fr', true), version(3, 'a', 'en', false), version(4, 'a', 'en', true), version(5, 'b', 'fr', true)],
+      'fr'
+    );
+    const expected = [
+      { hreflang: 'en', url: 'https://news.example/a/en' },
+      { hreflang: 'fr', url: 'https://news.example/a/fr' },
+      { hreflang: X_DEFAULT, url: 'https://news.example/a/fr' },
+    ];
+    for (const id of [1, 2, 3, 4]) expect(lists.get(id)).toEqual(expected);
+    expect(lists.get(5)).toEqual([
+      { hreflang: 'fr', url: 'https://news.example/b/fr' },
+      { hreflang: X_DEFAULT, url: 'https://news.example/b/fr' },
+    ]);
+  });
+
+  it('never names a draft, and gives a locale that is only a draft no list', () => {
+    const lists = alternatesByVersion([version(1, 'a', 'fr', true), version(2, 'a', 'en', false)], 'en');
+    expect(lists.get(1)).toEqual([{ hreflang: 'fr', url: 'https://news.example/a/fr' }]);
+    expect(lists.get(2)).toEqual([]);
+  });
+
+  it('gives a noindex version no list, and leaves it out of the others’', () => {
+    const hidden = version(2, 'a', 'en', true, { canonicalUrl: 'https://news.example/a/en', robots: 'noindex, follow' });
+    const lists = alternatesByVersion([version(1, 'a', 'fr', true), hidden], 'fr');
+    expect(lists.get(2)).toEqual([]);
+    expect(lists.get(1)?.map((alternate) => alternate.hreflang)).toEqual(['fr', X_DEFAULT]);
   });
 });
