@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { checkWebhookSecret, DEFAULT_PUBLIC_CACHE_CONTROL, DEFAULT_RETRY_SCHEDULE_SECONDS, parseWebhookEndpoints } from '../src/core/delivery';
+import { checkFeedSize, DEFAULT_FEED_SIZE } from '../src/core/discovery';
 import { DEFAULT_MODERATION_RULES } from '../src/core/moderation';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
@@ -60,6 +61,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
     },
     discovery: {
       sitemapPublicUrl: env('SITEMAP_PUBLIC_URL', ''),
+      feedSize: checkFeedSize(env.int('FEED_SIZE', DEFAULT_FEED_SIZE)),
     },
     demo: {
       enabled: env.bool('SEED_DEMO', true),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:sitemap [-- --db=sqlite|postgres] [-- --articles=100000] [-- --rounds=2]
+ * npm run bench:sitemap [-- --db=sqlite|postgres] [-- --articles=100000] [-- --rounds=2] [-- --feedRequests=200] [-- --feedConcurrency=10]
  *
  * What serving the sitemaps of a large archive costs, on SQLite and PostgreSQL side by side
  * (one database with --db): N articles, each published in French and in English (2N pages),
@@ -9,6 +9,11 @@
  * (what a crawler's visit costs). Reported: the wall time of the whole set, bytes and URLs
  * served, the process's peak RSS growth over the run, and the longest event-loop stall.
  * Goals: the whole set in under 10 s, peak RSS growth under 100 MB, no stall over 100 ms.
+ * Then feed requests per second, on the same archive and still with the response cache off (so
+ * each request reads the database): the French site feed and one leaf category's (a ninth of
+ * the articles), in RSS and JSON Feed, and the root category's (all of them) in RSS,
+ * --feedRequests (200) one after another, then as many from --feedConcurrency (10) clients at
+ * once, each answer read to its end.
  *
  * A benchmark, not a test: numbers depend on the machine. BENCH_PROFILE=<prefix> writes a CPU
  * profile of each round to <prefix>-<db>-<round>.cpuprofile; BENCH_VERBOSE=1 prints each
@@ -17,7 +22,7 @@
 'use strict';
 const { parseArgs, compile, withFreshApp, seedNewsroom, measure, meta, table } = require('./bench/newsroom');
 const { listenOnLoopback } = require('./bench/http');
-const { fmt, goal } = require('./bench/instruments');
+const { fmt, goal, percentiles } = require('./bench/instruments');
 const path = require('node:path');
 
 /** An English localization of every French article row (draft and published), filed in the same category. */
@@ -104,6 +109,66 @@ async function fetchAll(baseUrl) {
   return sizes;
 }
 
+/**
+ * Feed requests per second: each feed fetched once to check it (200, FEED_SIZE items), then
+ * `requests` times one after another and `requests` times from `concurrency` clients at once.
+ */
+async function measureFeeds(strapi, baseUrl, db, { requests, concurrency }) {
+  const category = meta(strapi, 'api::category.category');
+  const named = async (name) => (await strapi.db.connection(category.table).where(category.col('name'), name).where(category.col('locale'), 'fr').first())[category.col('documentId')];
+  const leafId = await named('Rubrique 0.0');
+  const rootId = await named('Monde');
+  // The leaf's subtree is read whole, the root's (every article) by walking the index (src/strapi/discovery/feeds.ts).
+  const feeds = [
+    ['site', 'RSS', '/api/feeds/fr/rss.xml'],
+    ['site', 'JSON', '/api/feeds/fr/feed.json'],
+    ['category (a leaf)', 'RSS', `/api/feeds/fr/categories/${leafId}/rss.xml`],
+    ['category (a leaf)', 'JSON', `/api/feeds/fr/categories/${leafId}/feed.json`],
+    ['category (the root)', 'RSS', `/api/feeds/fr/categories/${rootId}/rss.xml`],
+  ];
+  const size = strapi.config.get('colophon').discovery.feedSize;
+  const fetchOne = async (path) => {
+    const started = performance.now();
+    const response = await fetch(new URL(path, baseUrl));
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body.slice(0, 200)}`);
+    return { ms: performance.now() - started, body };
+  };
+  const rows = [];
+  for (const [feed, format, path] of feeds) {
+    const { body } = await fetchOne(path);
+    const items = format === 'JSON' ? JSON.parse(body).items.length : (body.match(/<item>/g) ?? []).length;
+    if (items !== size) throw new Error(`${path} lists ${items} items, not ${size}`);
+    const sequential = [];
+    let started = performance.now();
+    for (let index = 0; index < requests; index += 1) sequential.push((await fetchOne(path)).ms);
+    const sequentialRate = requests / ((performance.now() - started) / 1000);
+    const concurrent = [];
+    let next = 0;
+    started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests) {
+          next += 1;
+          concurrent.push((await fetchOne(path)).ms);
+        }
+      })
+    );
+    const concurrentRate = requests / ((performance.now() - started) / 1000);
+    rows.push({
+      database: db,
+      feed,
+      format,
+      KB: fmt(Buffer.byteLength(body) / 1024, 1),
+      'req/s sequential': fmt(sequentialRate, 0),
+      'p50 / p99 ms': `${fmt(percentiles(sequential).p50, 1)} / ${fmt(percentiles(sequential).p99, 1)}`,
+      [`req/s ${concurrency} at once`]: fmt(concurrentRate, 0),
+      'p99 ms at once': fmt(percentiles(concurrent).p99, 1),
+    });
+  }
+  return rows;
+}
+
 /** BENCH_PROFILE=<prefix>: a CPU profile of the measured run only, written to <prefix>-<db>.cpuprofile. */
 async function startProfile() {
   const inspector = require('node:inspector');
@@ -121,7 +186,7 @@ async function startProfile() {
   };
 }
 
-async function measureDatabase(distDir, db, articles, rounds) {
+async function measureDatabase(distDir, db, articles, rounds, feedLoad) {
   process.env.RESPONSE_CACHE = 'off';
   return withFreshApp(distDir, db, 'sitemap', async (strapi) => {
     await seedNewsroom(strapi, articles);
@@ -154,7 +219,7 @@ async function measureDatabase(distDir, db, articles, rounds) {
         'goal stall < 100 ms': goal(true, result.stall.longestMs < 100, `${fmt(result.stall.longestMs)} ms`),
       });
     }
-    return rows;
+    return { rows, feedRows: await measureFeeds(strapi, baseUrl, db, feedLoad) };
   });
 }
 
@@ -164,10 +229,18 @@ async function main() {
   const databases = process.argv.some((arg) => arg.startsWith('--db')) ? [args.db] : ['sqlite', 'postgres'];
   const { distDir } = await compile();
   const rows = [];
+  const feedRows = [];
   const rounds = Number(args.rounds || 2);
-  for (const db of databases) rows.push(...(await measureDatabase(distDir, db, articles, rounds)));
+  const feedLoad = { requests: Number(args.feedRequests || 200), concurrency: Number(args.feedConcurrency || 10) };
+  for (const db of databases) {
+    const measured = await measureDatabase(distDir, db, articles, rounds, feedLoad);
+    rows.push(...measured.rows);
+    feedRows.push(...measured.feedRows);
+  }
   console.log(`\nThe whole sitemap set, response cache off (${articles} articles in French and English)`);
   table(rows);
+  console.log(`\nFeed requests, response cache off (${feedLoad.requests} one after another, then ${feedLoad.requests} from ${feedLoad.concurrency} clients at once)`);
+  table(feedRows);
 }
 
 main().then(

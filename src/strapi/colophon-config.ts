@@ -91,6 +91,11 @@ export interface ColophonConfig {
      * sitemap at this base + `/sitemap-<file>`. Empty: the Site's baseUrl.
      */
     sitemapPublicUrl: string;
+    /**
+     * How many articles each feed lists, the newest first (FEED_SIZE, default 20, 1 to 500):
+     * one bounded query a feed (src/strapi/discovery/feeds.ts).
+     */
+    feedSize: number;
   };
   demo: {
     /** Seed the demo newsroom on the first boot of an empty database (SEED_DEMO). */

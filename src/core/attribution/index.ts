@@ -1,6 +1,6 @@
 export { CREDIT_ROLES, SEO_OVERRIDES, SOURCE_AGREEMENTS } from './types';
 export type { Attribution, Credit, CreditLine, CreditRole, CreditSource, Relationship, SeoDirectives, SeoOverride, SourceAgreement } from './types';
-export { renderAttribution, buildCreditLines } from './renderAttribution';
+export { renderAttribution, renderCreditLinesHtml, buildCreditLines } from './renderAttribution';
 export { describeCredit } from './describeCredit';
 export { sortCredits } from './sortCredits';
 export { resolveTypography } from './resolveTypography';

@@ -23,13 +23,24 @@ function renderMarkdownLine(line: CreditLine, colon: string): string {
   return `${escapeMarkdown(line.label)}${colon}${linked}`;
 }
 
+/**
+ * The footer's HTML for credit lines already built: one `<p>` a line, every value escaped,
+ * linked (`rel="nofollow noopener"`) to the line's `url`, which must be an http(s) URL or null
+ * (buildCreditLines makes them so), with `locale`'s colon. What renderAttribution writes into
+ * `html`; feeds call it for a stored footer that lacks its html.
+ */
+export function renderCreditLinesHtml(lines: readonly CreditLine[], locale: string): string {
+  const { colon } = resolveTypography(locale);
+  return lines.map((line) => renderHtmlLine(line, colon)).join('\n');
+}
+
 export function renderAttribution(credits: readonly Credit[], locale: string): Attribution {
   const typography = resolveTypography(locale);
   const lines = buildCreditLines(credits, typography);
   return {
     lines,
     text: lines.map((line) => `${line.label}${typography.colon}${line.text}`).join('\n'),
-    html: lines.map((line) => renderHtmlLine(line, typography.colon)).join('\n'),
+    html: renderCreditLinesHtml(lines, locale),
     markdown: lines.map((line) => renderMarkdownLine(line, typography.colon)).join('\n\n'),
   };
 }

@@ -8,13 +8,25 @@ export interface CoverImage {
   caption: string | null;
 }
 
+/** A cover with what its upload file row says of it: the media type, and the size in kilobytes as Strapi keeps it. */
+export interface CoverFile extends CoverImage {
+  mime: string | null;
+  sizeKb: number | null;
+}
+
 /**
  * The image (cover) of many rows in one query, through Strapi's media link table. A local
  * upload's URL is relative (/uploads/…): it is made absolute with `server.url`, since
  * structured data only takes absolute URLs; without one, the image is left out downstream.
  */
 export async function loadCovers(strapi: Core.Strapi, trx: unknown, uid: string, rowIds: number[]): Promise<Map<number, CoverImage>> {
-  const covers = new Map<number, CoverImage>();
+  const files = await loadCoverFiles(strapi, trx, uid, rowIds);
+  return new Map([...files].map(([id, { url, caption }]) => [id, { url, caption }]));
+}
+
+/** loadCovers, with each file's media type and size (what a feed's enclosure needs). */
+export async function loadCoverFiles(strapi: Core.Strapi, trx: unknown, uid: string, rowIds: number[]): Promise<Map<number, CoverFile>> {
+  const covers = new Map<number, CoverFile>();
   const { imageField, imageCaptionField } = colophonConfig(strapi).attribution;
   const attributes = strapi.contentType(uid as any).attributes as Record<string, { type?: string }>;
   if (rowIds.length === 0 || !imageField || attributes[imageField]?.type !== 'media') return covers;
@@ -25,13 +37,16 @@ export async function loadCovers(strapi: Core.Strapi, trx: unknown, uid: string,
   const files = tableOf(strapi, fileUid);
   const table = tableOf(strapi, uid);
   const idColumn = joinTable.morphColumn.idColumn.name;
+  const file = (attribute: string) => `${files}.${columnOf(strapi, fileUid, attribute)}`;
   const withCaption = imageCaptionField && imageCaptionField in attributes;
   const rows = await sql(strapi, trx, link)
     .join(files, `${files}.id`, `${link}.${joinTable.joinColumn.name}`)
     .join(table, `${table}.id`, `${link}.${idColumn}`)
     .select(
       `${link}.${idColumn} as rowId`,
-      `${files}.${columnOf(strapi, fileUid, 'url')} as url`,
+      `${file('url')} as url`,
+      `${file('mime')} as mime`,
+      `${file('size')} as size`,
       ...(withCaption ? [`${table}.${columnOf(strapi, uid, imageCaptionField!)} as caption`] : [])
     )
     .where(`${link}.${joinTable.morphColumn.typeColumn.name}`, uid)
@@ -40,7 +55,7 @@ export async function loadCovers(strapi: Core.Strapi, trx: unknown, uid: string,
 
   for (const row of rows) {
     const cover = toCoverImage(strapi, row.url, row.caption);
-    if (cover) covers.set(Number(row.rowId), cover);
+    if (cover) covers.set(Number(row.rowId), { ...cover, mime: row.mime ?? null, sizeKb: row.size == null ? null : Number(row.size) });
   }
   return covers;
 }

@@ -20,6 +20,8 @@ const READER_ACTIONS = [
   'api::resolve.resolve.find',
   // Sitemaps list published, indexable pages only (src/strapi/discovery).
   'api::sitemap.sitemap.find',
+  // Feeds list published articles only (src/strapi/discovery/feeds.ts).
+  'api::feed.feed.find',
   'api::comment.comment.create',
   'api::comment.comment.find',
   'api::comment.comment.findOne',
