@@ -93,7 +93,7 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
   it('keeps the seed page’s republication out of the index, as Réseau International’s default agreement says, and credits RT’s original', async () => {
     const response = await asPublic(app).get('/api/articles').query({ 'filters[slug][$eq]': FRENCH_SLUG, locale: 'fr' }).expect(200);
     const [article] = response.body.data;
-    expect(article.seo).toEqual({ canonicalUrl: article.structuredData['@graph'][0].url, robots: 'noindex, follow', googlebotNews: null, alternates: [] });
+    expect(article.seo).toEqual({ canonicalUrl: article.structuredData['@graph'][0].url, robots: 'noindex, follow', googlebotNews: null, alternates: [], feeds: expect.any(Array) });
     expect(article.seo.canonicalUrl).toMatch(/^https:\/\/example\.org\/blog\/coree-du-nord\//);
     const news = newsArticleOf(article);
     expect(news.translationOfWork).toEqual({
@@ -119,7 +119,7 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
       { hreflang: 'fr', url: ownUrl },
       { hreflang: 'x-default', url: ownUrl },
     ];
-    expect(article.seo).toEqual({ canonicalUrl: ownUrl, robots: 'index, follow', googlebotNews: null, alternates });
+    expect(article.seo).toEqual({ canonicalUrl: ownUrl, robots: 'index, follow', googlebotNews: null, alternates, feeds: expect.any(Array) });
     expect(english.body.data.seo.alternates).toEqual(alternates);
     const news = newsArticleOf(article);
     expect(news).toMatchObject({

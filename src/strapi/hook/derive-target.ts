@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { buildSeo, describeAttributionFacts, renderAttribution, type Credit, type SeoOverride } from '../../core/attribution';
 import { buildNewsArticle, buildStructuredData, renderJsonLdScript, resolveArticleDates, type PublisherFact } from '../../core/structured-data';
 import type { CoverImage } from '../attribution/load-covers';
-import { buildArticleTrail, type SiteTrailSettings } from '../../core/trail';
+import { buildArticleTrail, resolveTrailSettings, type SiteTrailSettings } from '../../core/trail';
+import { feedLinks } from '../../core/discovery';
 import { colophonConfig, type TrailTarget } from '../colophon-config';
 import type { CategoryTree } from '../trails/category-tree';
 
@@ -73,7 +74,15 @@ export function deriveTargetValues(
   if (has.breadcrumbText) values.breadcrumbText = trail.breadcrumbText;
   if (has.path) values.path = trail.path;
   if (has.attribution && credits) values.attribution = renderAttribution(credits, locale);
-  if (has.seo) values.seo = buildSeo({ credits: credits ?? [], override: row.syndication as SeoOverride | null, locale, ownUrl });
+  if (has.seo) {
+    const category = row.categoryId === null ? undefined : inputs.tree.nodes.get(row.categoryId);
+    const { baseUrl, siteName } = resolveTrailSettings(inputs.site);
+    values.seo = {
+      ...buildSeo({ credits: credits ?? [], override: row.syndication as SeoOverride | null, locale, ownUrl }),
+      // The site's feeds and its category's, for <link rel="alternate"> autodiscovery.
+      feeds: feedLinks({ baseUrl, siteName, locale, category: category ? { documentId: category.documentId, name: category.name } : null }),
+    };
+  }
   if (has.structuredData) {
     const article = credits
       ? buildNewsArticle({

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { buildCategoryTrail, planPrefixMoves, resolveTrailSettings } from '../../core/trail';
-import { alternatesByVersion, ownPageSeo } from '../../core/discovery';
+import { alternatesByVersion, feedLinks, ownPageSeo } from '../../core/discovery';
 import { colophonConfig } from '../colophon-config';
 import { updateRowsById } from '../database/bulk-update';
 import type { DerivationInputs } from '../hook/derive-target';
@@ -68,7 +68,8 @@ export async function rederiveCategories(
 /**
  * Writes the `seo` of every category row of `documentIds` (undefined entries are skipped):
  * canonical to itself (core ownPageSeo), with the hreflang alternates of its document's
- * localizations (core alternatesByVersion; a category has no draft, so every row is live),
+ * localizations (core alternatesByVersion; a category has no draft, so every row is live)
+ * and its feeds and the site's (core feedLinks),
  * read from the tree in hand, with `newPaths` (row id -> path) over what it read. Rows in a
  * damaged chain keep what they have, but are still named by their localizations at the path
  * they still serve.
@@ -83,18 +84,21 @@ export async function rederiveCategorySeo(
   const { categoryUid, batchSize } = colophonConfig(strapi).trails;
   if (!('seo' in (strapi.contentType(categoryUid as any).attributes as object))) return;
   const wanted = new Set(documentIds);
-  const { baseUrl, defaultLocale } = resolveTrailSettings(inputs.site);
+  const { baseUrl, defaultLocale, siteName } = resolveTrailSettings(inputs.site);
   const versions = [...inputs.tree.nodes.values()]
     .filter((node) => wanted.has(node.documentId))
     .map((node) => {
       const path = newPaths.get(node.id) ?? node.path;
       const url = baseUrl && path ? `${baseUrl}${path}` : null;
-      return { id: node.id, documentId: node.documentId, locale: node.locale ?? '', published: true, url, seo: ownPageSeo(url) };
+      return { id: node.id, documentId: node.documentId, locale: node.locale ?? '', published: true, url, seo: ownPageSeo(url), name: node.name };
     });
   const alternates = alternatesByVersion(versions, defaultLocale);
   const updates = versions
     .filter((version) => !inputs.tree.damaged.has(version.id))
-    .map((version) => ({ id: version.id, values: { seo: { ...version.seo, alternates: alternates.get(version.id) ?? [] } } }));
+    .map((version) => {
+      const feeds = feedLinks({ baseUrl, siteName, locale: version.locale, category: { documentId: version.documentId, name: version.name } });
+      return { id: version.id, values: { seo: { ...version.seo, alternates: alternates.get(version.id) ?? [], feeds } } };
+    });
   for (let start = 0; start < updates.length; start += batchSize) {
     await updateRowsById(strapi, trx, categoryUid, updates.slice(start, start + batchSize));
   }

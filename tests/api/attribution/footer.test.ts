@@ -76,6 +76,7 @@ describe('the attribution footer and its structured data', () => {
       robots: 'noindex, follow',
       googlebotNews: null,
       alternates: [],
+      feeds: expect.any(Array),
     });
 
     const overridden = await asPublic(app)

@@ -35,6 +35,7 @@ describe('syndication by relationship, end to end', () => {
       googlebotNews: null,
       // Kept out of the index, so offered as no one's alternate.
       alternates: [],
+      feeds: expect.any(Array),
     });
   });
 
@@ -53,7 +54,7 @@ describe('syndication by relationship, end to end', () => {
       token
     );
     expect(result.errors).toEqual([]);
-    expect(await seoOf(republished.documentId)).toEqual({ canonicalUrl: LE_MONDE_PAGE, robots: 'index, follow', googlebotNews: null, alternates: [] });
+    expect(await seoOf(republished.documentId)).toEqual({ canonicalUrl: LE_MONDE_PAGE, robots: 'index, follow', googlebotNews: null, alternates: [], feeds: expect.any(Array) });
   });
 
   it('lets the article override the agreement', async () => {
@@ -87,6 +88,7 @@ describe('syndication by relationship, end to end', () => {
         { hreflang: 'fr', url: expect.stringMatching(/^https:\/\/example\.org\/blog\/notre-traduction/) },
         { hreflang: 'x-default', url: expect.stringMatching(/^https:\/\/example\.org\/blog\/notre-traduction/) },
       ],
+      feeds: expect.any(Array),
     });
   });
 

@@ -8,11 +8,11 @@ const ARTICLE = 'api::article.article';
 const CATEGORY = 'api::category.category';
 
 /**
- * `seo.alternates`, Google's "Localized versions of your pages": every published, indexable
+ * `seo.feeds` names the feeds for autodiscovery. `seo.alternates`, Google's "Localized versions of your pages": every published, indexable
  * localization of an article or a category names all of them (itself included) and
  * `x-default`, kept right through every write that changes one of them.
  */
-describe('hreflang alternates in seo', () => {
+describe('seo for discovery: hreflang alternates and feeds', () => {
   let app: TestApp;
   const documents = (uid: string) => app.strapi.documents(uid as any) as any;
   const rowsOf = (uid: string, documentId: string): Promise<any[]> =>
@@ -177,6 +177,32 @@ describe('hreflang alternates in seo', () => {
       await newsroom(app).site({ defaultLocale: 'fr', baseUrl: 'https://example.org' });
     }
     expect(await wrongAlternates(ARTICLE, story.documentId)).toEqual([]);
+  });
+
+  it('names the feeds of its site and its category, at URLs that answer', async () => {
+    const world: any = await newsroom(app).category('Océans');
+    const story: any = await newsroom(app).article('Les baleines', { published: true, category: world.documentId });
+    const { seo } = await publishedRow(story.documentId, 'fr');
+    expect(seo.feeds.map((feed: any) => [feed.type, feed.url])).toEqual([
+      ['application/rss+xml', 'https://example.org/feeds/fr/rss.xml'],
+      ['application/atom+xml', 'https://example.org/feeds/fr/atom.xml'],
+      ['application/feed+json', 'https://example.org/feeds/fr/feed.json'],
+      ['application/rss+xml', `https://example.org/feeds/fr/categories/${world.documentId}/rss.xml`],
+      ['application/atom+xml', `https://example.org/feeds/fr/categories/${world.documentId}/atom.xml`],
+      ['application/feed+json', `https://example.org/feeds/fr/categories/${world.documentId}/feed.json`],
+    ]);
+    expect(seo.feeds[3].title).toBe('Cellule44 – Océans (RSS)');
+    // What a frontend proxies /feeds/ to.
+    for (const feed of seo.feeds) {
+      const response = await asPublic(app).get(new URL(feed.url).pathname.replace(/^\/feeds\//, '/api/feeds/')).expect(200);
+      expect(response.headers['content-type']).toContain(feed.type);
+    }
+    const category = await app.strapi.db.query(CATEGORY).findOne({ where: { documentId: world.documentId, locale: 'fr' } });
+    expect(category.seo.feeds.map((feed: any) => feed.url)).toEqual(seo.feeds.map((feed: any) => feed.url));
+
+    // A renamed category renames its feed in every page that names it.
+    await documents(CATEGORY).update({ documentId: world.documentId, locale: 'fr', data: { name: 'Mers' } });
+    expect((await publishedRow(story.documentId, 'fr')).seo.feeds[3].title).toBe('Cellule44 – Mers (RSS)');
   });
 
   it('derives them once for a database written before they existed', async () => {
