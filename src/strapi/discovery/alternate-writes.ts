@@ -61,7 +61,9 @@ export async function settleAlternates(
         `${column('path')} as path`,
         `${column('seo')} as seo`
       )
-      .whereIn(column('documentId'), unique.slice(start, start + DOCUMENTS_PER_READ));
+      .whereIn(column('documentId'), unique.slice(start, start + DOCUMENTS_PER_READ))
+      // The caller holds those already: in a one-locale archive the read then returns nothing.
+      .whereNotIn('id', fresh.length <= DOCUMENTS_PER_READ ? [...freshIds] : []);
     for (const row of rows) {
       const id = Number(row.id);
       if (freshIds.has(id)) continue;

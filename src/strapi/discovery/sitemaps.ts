@@ -36,7 +36,44 @@ interface PublishedRow {
   documentId: string;
   path: string | null;
   updatedAt: unknown;
+  /** The whole `seo`, or (see seoParts) the parts a sitemap reads of it. */
   seo?: unknown;
+  robots?: string | null;
+  canonicalUrl?: string | null;
+  alternates?: unknown;
+}
+
+/**
+ * The parts of `seo` a sitemap reads, picked out by the database: `seo` also holds a page's
+ * feeds, about as long as the rest, and reading and parsing the whole of it for every page was
+ * a tenth of a sitemap's time. PostgreSQL's `->>`/`->` and SQLite's json_extract; another
+ * database reads the whole column.
+ */
+function seoParts(strapi: Core.Strapi, column: string, withAlternates: boolean): Array<string | ReturnType<Core.Strapi['db']['connection']['raw']>> {
+  const knex = strapi.db.connection;
+  const client = strapi.db.dialect.client;
+  if (client === 'postgres') {
+    return [
+      knex.raw('??->>? as "robots"', [column, 'robots']),
+      knex.raw('??->>? as "canonicalUrl"', [column, 'canonicalUrl']),
+      ...(withAlternates ? [knex.raw('??->? as "alternates"', [column, 'alternates'])] : []),
+    ];
+  }
+  if (client === 'sqlite') {
+    return [
+      knex.raw('json_extract(??, ?) as robots', [column, '$.robots']),
+      knex.raw('json_extract(??, ?) as canonicalUrl', [column, '$.canonicalUrl']),
+      ...(withAlternates ? [knex.raw('json_extract(??, ?) as alternates', [column, '$.alternates'])] : []),
+    ];
+  }
+  return [`${column} as seo`];
+}
+
+/** The SeoFacts of a row read with seoParts (or with its whole seo). */
+function seoOf(row: PublishedRow): (SeoFacts & { alternates?: Alternate[] }) | null {
+  if (row.seo !== undefined) return parse<(SeoFacts & { alternates?: Alternate[] }) | null>(row.seo, null);
+  if (row.robots === undefined && row.canonicalUrl === undefined) return null;
+  return { robots: row.robots ?? null, canonicalUrl: row.canonicalUrl ?? null, alternates: parse<Alternate[] | undefined>(row.alternates, undefined) };
 }
 
 /**
@@ -54,7 +91,7 @@ async function readPublishedBatch(
   locale: string,
   from: { documentId: string; inclusive: boolean } | null,
   last: string | null,
-  withSeo: boolean
+  seo: { alternates: boolean }
 ): Promise<{ rows: PublishedRow[]; next: string | null }> {
   const { columns, table } = type;
   const ids = strapi.db
@@ -74,7 +111,7 @@ async function readPublishedBatch(
       `${columns.documentId} as documentId`,
       `${columns.path} as path`,
       `${columns.updatedAt} as updatedAt`,
-      ...(withSeo && columns.seo ? [`${columns.seo} as seo`] : [])
+      ...(columns.seo ? seoParts(strapi, columns.seo, seo.alternates) : [])
     )
     .whereIn(columns.documentId, documentIds)
     .where(columns.locale, locale)
@@ -86,7 +123,7 @@ async function readPublishedBatch(
 /** Whether a published row is listed, by core's rule, and its own URL (unencoded, as `seo.canonicalUrl` holds it). */
 function listedPage(row: PublishedRow, locale: string, site: DiscoverySite): Localization | null {
   if (!row.path) return null;
-  const page: Localization = { locale, url: `${site.baseUrl}${row.path}`, seo: parse<SeoFacts | null>(row.seo, null) };
+  const page: Localization = { locale, url: `${site.baseUrl}${row.path}`, seo: seoOf(row) };
   return isIndexable(page) ? page : null;
 }
 
@@ -122,7 +159,7 @@ export async function planSitemapPages(
   const pager = new SitemapPager();
   const pages: SitemapPage[] = [];
   for (let after: string | null = null; ; ) {
-    const batch = await readPublishedBatch(strapi, type, locale, after === null ? null : { documentId: after, inclusive: false }, null, true);
+    const batch = await readPublishedBatch(strapi, type, locale, after === null ? null : { documentId: after, inclusive: false }, null, { alternates: false });
     for (const row of batch.rows) {
       const page = listedPage(row, locale, site);
       if (!page) continue;
@@ -216,7 +253,7 @@ export function streamSitemapPage(strapi: Core.Strapi, type: DiscoverableType, l
   type Batch = { rows: PublishedRow[]; next: string | null; siblings: Map<string, Localization[]> };
   const readBatch = async (after: string | null): Promise<Batch> => {
     const from = after === null ? { documentId: page.firstDocumentId, inclusive: true } : { documentId: after, inclusive: false };
-    const batch = await readPublishedBatch(strapi, type, locale, from, page.lastDocumentId, true);
+    const batch = await readPublishedBatch(strapi, type, locale, from, page.lastDocumentId, { alternates: true });
     // A type with `seo` carries its alternates, kept right by every write (alternate-writes.ts):
     // reading them there saves a read of every sibling. A type without works them out here.
     const siblings =
