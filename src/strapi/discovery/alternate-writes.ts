@@ -52,7 +52,7 @@ export async function settleAlternates(
   const unique = [...new Set(documentIds)];
   const column = (attribute: string) => columnOf(strapi, uid, attribute);
   for (let start = 0; start < unique.length; start += DOCUMENTS_PER_READ) {
-    const rows = await sql(strapi, trx, tableOf(strapi, uid))
+    const query = sql(strapi, trx, tableOf(strapi, uid))
       .select(
         'id',
         `${column('documentId')} as documentId`,
@@ -64,6 +64,12 @@ export async function settleAlternates(
       .whereIn(column('documentId'), unique.slice(start, start + DOCUMENTS_PER_READ))
       // The caller holds those already: in a one-locale archive the read then returns nothing.
       .whereNotIn('id', fresh.length <= DOCUMENTS_PER_READ ? [...freshIds] : []);
+    // The rows this write will rewrite are not under its document lock (a category's cascade
+    // reaches other locales' rows): locked as they are read, they are read as committed after
+    // any save of theirs under way, which then waits for this one. A deadlock this may make is
+    // retried like any other (src/strapi/database/contention.ts). SQLite has one writer at a time.
+    if (options.write !== false && strapi.db.dialect.client !== 'sqlite') query.forUpdate();
+    const rows = await query;
     for (const row of rows) {
       const id = Number(row.id);
       if (freshIds.has(id)) continue;

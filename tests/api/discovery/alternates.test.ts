@@ -205,6 +205,33 @@ describe('seo for discovery: hreflang alternates and feeds', () => {
     expect((await publishedRow(story.documentId, 'fr')).seo.feeds[3].title).toBe('Cellule44 – Mers (RSS)');
   });
 
+  it('stays right when a category move in one locale races an edit of another locale, at the same moment', async () => {
+    const desk: any = await newsroom(app).category('Bureau');
+    // The English versions sit in another tree, which the French cascade does not lock.
+    const elsewhere: any = await newsroom(app).category('Elsewhere', { locale: 'en' });
+    const stories: any[] = [];
+    for (const title of ['Un', 'Deux', 'Trois']) {
+      const story: any = await newsroom(app).article(`Course ${title}`, { published: true, category: desk.documentId });
+      await documents(ARTICLE).update({ documentId: story.documentId, locale: 'en', status: 'published', data: { title: `Race ${title}`, category: elsewhere.documentId } });
+      stories.push(story);
+    }
+    for (let round = 0; round < 6; round += 1) {
+      // On PostgreSQL each runs in its own transaction on its own connection: the French cascade
+      // rewrites the English rows' alternates while their own save is under way.
+      await Promise.all([
+        documents(CATEGORY).update({ documentId: desk.documentId, locale: 'fr', data: { slug: `bureau-${round}` } }),
+        ...stories.map((story, index) =>
+          documents(ARTICLE).update({ documentId: story.documentId, locale: 'en', status: 'published', data: { slug: `race-${index}-${round}` } })
+        ),
+      ]);
+      for (const story of stories) {
+        expect(await wrongAlternates(ARTICLE, story.documentId)).toEqual([]);
+        // No save's seo was overwritten by the other's: each row's canonical is its own URL.
+        for (const row of await rowsOf(ARTICLE, story.documentId)) expect(row.seo.canonicalUrl).toBe(`https://example.org${row.path}`);
+      }
+    }
+  });
+
   it('derives them once for a database written before they existed', async () => {
     // The backfill as the app runs it at boot (compiled into dist/ by the global setup).
     const { backfillAlternates } = require(path.join(__dirname, '../../../dist/src/strapi/discovery/backfill-alternates.js'));
