@@ -218,10 +218,17 @@ describe('extractCreditLines', () => {
     expect(extractCreditLines([], { language: null })).toEqual({ blocks: [], credits: [], notUnderstood: [] });
   });
 
+  const PLACEHOLDER_NAMES = new Set([
+    'na', 'nc', 'dr', 'id', 'idem', 'web', 'le web', 'internet', 'divers', 'diverses', 'source', 'sources', 'auteur', 'author',
+    'none', 'aucun', 'aucune', 'inconnu', 'inconnue', 'unknown', 'various', 'above', 'below', 'tbd',
+  ]);
   const properName = fc
     .array(fc.stringMatching(/^[A-ZÉ][a-zéèô]{1,8}$/), { minLength: 1, maxLength: 3 })
     .map((words) => words.join(' '))
-    .filter((name) => !/^(?:By|Par|Via|Source|Photo|Traduction)\b/i.test(name));
+    .filter((name) => !/^(?:By|Par|Via|Source|Photo|Traduction)\b/i.test(name))
+    // What a footer writes for "no one" ("Na" for n/a, "Dr" for droits réservés) is read as no
+    // name, on purpose, like "voir plus haut" in the test above: such a draw is not a proper name.
+    .filter((name) => !PLACEHOLDER_NAMES.has(name.toLowerCase()));
   const footerLine = fc.oneof(
     properName.map((name) => `Source : ${name}`),
     fc.tuple(properName, fc.constantFrom('-', '–', '—')).map(([name, dash]) => `Source: ${name} ${dash} https://${name.toLowerCase().replace(/[^a-z]/g, '') || 'x'}.example/a/1`),
