@@ -669,6 +669,12 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
         maxLength: 1500;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    seo: Schema.Attribute.JSON &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     slug: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
