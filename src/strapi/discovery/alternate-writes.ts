@@ -4,7 +4,8 @@ import { resolveTrailSettings, type SiteTrailSettings } from '../../core/trail';
 import { canonicalJson } from '../../core/consistency';
 import { updateRowsById } from '../database/bulk-update';
 import { columnOf, sql, tableOf } from '../database/schema';
-import { parse } from '../delivery/change-log';
+import { noteChange, parse } from '../delivery/change-log';
+import { tagVocabulary } from '../delivery/tags';
 
 /** A row whose derived values were just computed and are not stored yet. */
 export interface FreshVersion {
@@ -94,6 +95,18 @@ export async function settleAlternates(
       .filter((row) => row.seo && canonicalJson(row.alternates ?? null) !== canonicalJson(alternates.get(row.id) ?? []))
       .map((row) => ({ id: row.id, values: { seo: { ...row.seo, alternates: alternates.get(row.id) ?? [] } } }));
     await updateRowsById(strapi, trx, uid, changed);
+    // Their answers changed though no one wrote them (a category's cascade in another locale,
+    // say): caches and frontends must hear of it under their own tags and paths.
+    if (changed.length > 0) {
+      const changedIds = new Set(changed.map((update) => update.id));
+      const rows = stored.filter((row) => changedIds.has(row.id));
+      const documents = [...new Set(rows.map((row) => row.documentId))];
+      noteChange({
+        documents: rows.map((row) => ({ uid, documentId: row.documentId, locale: row.locale })),
+        tags: documents.map((documentId) => tagVocabulary(strapi).documentTag(uid, documentId)),
+        paths: rows.filter((row) => row.published && row.path).map((row) => ({ locale: row.locale ?? '', path: row.path!, change: 'updated' as const })),
+      });
+    }
   }
   return new Map([...alternates].filter(([id]) => freshIds.has(id)));
 }

@@ -205,6 +205,24 @@ describe('seo for discovery: hreflang alternates and feeds', () => {
     expect((await publishedRow(story.documentId, 'fr')).seo.feeds[3].title).toBe('Cellule44 – Mers (RSS)');
   });
 
+  it('reaches readers: a cached answer of one locale follows a category move in another', async () => {
+    const science: any = await newsroom(app).category('Science');
+    const lab: any = await newsroom(app).category('Lab', { locale: 'en' });
+    const story: any = await newsroom(app).article('La comète', { published: true, category: science.documentId });
+    await documents(ARTICLE).update({ documentId: story.documentId, locale: 'en', status: 'published', data: { title: 'The comet', category: lab.documentId } });
+    const english = () => asPublic(app).get(`/api/articles/${story.documentId}?locale=en`).expect(200);
+    const frenchUrl = async (response: any) => response.body.data.seo.alternates.find((a: any) => a.hreflang === 'fr').url;
+    const first = await english();
+    expect(await frenchUrl(first)).toMatch(/\/blog\/science\//);
+    // Asked again: now the response cache's. A shared cache revalidates with the ETag it holds.
+    await asPublic(app).get(`/api/articles/${story.documentId}?locale=en`).set('If-None-Match', first.headers.etag).expect(304);
+
+    await documents(CATEGORY).update({ documentId: science.documentId, locale: 'fr', data: { slug: 'sciences-dures' } });
+    const after = await asPublic(app).get(`/api/articles/${story.documentId}?locale=en`).set('If-None-Match', first.headers.etag);
+    expect(after.status).toBe(200);
+    expect(await frenchUrl(after)).toMatch(/\/blog\/sciences-dures\//);
+  });
+
   it('stays right when a category move in one locale races an edit of another locale, at the same moment', async () => {
     const desk: any = await newsroom(app).category('Bureau');
     // The English versions sit in another tree, which the French cascade does not lock.
