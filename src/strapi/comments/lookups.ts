@@ -4,6 +4,7 @@ import type { Caller, CallerHistory, ModerationLookups, NormalizedComment } from
 import { columnOf, isPostgres, relationLinkOf, tableOf } from '../database/schema';
 import type { CommentedArticle } from './article';
 import { ARTICLE_UID, COMMENT_UID } from './model';
+import { toDate } from '../database/values';
 
 /**
  * What moderation needs to know about earlier comments, read from the database (never from
@@ -76,12 +77,6 @@ async function readCallerHistory(
   };
 }
 
-/** SQLite returns a raw timestamp as epoch milliseconds, PostgreSQL as a Date. */
-function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
 
 /**
  * Serialises posts from one caller (by IP hash and by account, the identities the duplicate and
