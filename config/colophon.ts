@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { checkWebhookSecret, DEFAULT_PUBLIC_CACHE_CONTROL, DEFAULT_RETRY_SCHEDULE_SECONDS, parseWebhookEndpoints } from '../src/core/delivery';
 import { checkFeedSize, DEFAULT_FEED_SIZE } from '../src/core/discovery';
-import { DEFAULT_MODERATION_RULES } from '../src/core/moderation';
+import { DEFAULT_MODERATION_RULES, readCloseAfterDays } from '../src/core/moderation';
+import { checkPersonalDataDays, DEFAULT_PERSONAL_DATA_DAYS } from '../src/core/privacy';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
@@ -82,6 +83,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
       },
       ipHashSecret: env('COMMENT_IP_SECRET', ''),
       pipeline: env.bool('COMMENT_PIPELINE', true),
+      personalDataDays: checkPersonalDataDays(env.int('COMMENT_PERSONAL_DATA_DAYS', DEFAULT_PERSONAL_DATA_DAYS)),
+      closeAfterDays: readCloseAfterDays(env('COMMENT_CLOSE_AFTER_DAYS', '')),
     },
   };
 };

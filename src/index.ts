@@ -11,6 +11,7 @@ import { closeResponseCaches } from './strapi/delivery/response-cache';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { registerPreview, registerPreviewPages } from './strapi/preview';
+import { registerPersonalDataRoutes, registerPrivacyModels } from './strapi/privacy';
 import { redirectLocales } from './strapi/redirects-api';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
@@ -25,6 +26,7 @@ export default {
     registerClaimModels(strapi);
     registerChangeModels(strapi);
     registerWordpressImportModels(strapi);
+    registerPrivacyModels(strapi);
     indexFirstPublications(strapi);
     const markSqliteReads = tuneSqlite(strapi);
     markBusyRequests(strapi);
@@ -39,6 +41,7 @@ export default {
     registerResolvePathQuery(strapi);
     registerPreview(strapi);
     registerPreviewPages(strapi);
+    registerPersonalDataRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

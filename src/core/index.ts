@@ -11,3 +11,4 @@ export * from './input';
 export * from './text';
 export * from './preview';
 export * from './discovery';
+export * from './privacy';

@@ -111,6 +111,13 @@ export interface ColophonConfig {
      * the benchmark can measure a plain create; production refuses to start with it.
      */
     pipeline: boolean;
+    /**
+     * Days a comment's IP hash and user agent are kept (COMMENT_PERSONAL_DATA_DAYS, default 90);
+     * a daily job clears them past that (see ./comments/retention.ts).
+     */
+    personalDataDays: number;
+    /** Days after its first publication an article stops taking comments (COMMENT_CLOSE_AFTER_DAYS); null, the default, never. */
+    closeAfterDays: number | null;
   };
 }
 

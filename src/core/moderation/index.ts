@@ -26,3 +26,4 @@ export { moderateComment } from './moderateComment';
 export { exceedsThreadDepth } from './exceedsThreadDepth';
 export { renderCommentHtml } from './renderCommentHtml';
 export { hashIp } from './hashIp';
+export { commentsClosedByAge, readCloseAfterDays } from './commentsClosedByAge';

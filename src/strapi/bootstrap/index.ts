@@ -4,6 +4,7 @@ import { migrateSyndication } from '../attribution/migrate-syndication';
 import { backfillClaims, watchLocales } from '../claims';
 import { colophonConfig } from '../colophon-config';
 import { bootstrapComments } from '../comments';
+import { clearPersonalDataDaily } from '../comments/retention';
 import { ensureTrailLockRow } from '../database/locks';
 import { pruneChangesHourly } from '../delivery/retention';
 import { backfillAlternates } from '../discovery/backfill-alternates';
@@ -37,10 +38,12 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Prom
   await warnMissingBaseUrl(strapi);
   const { delivery } = colophonConfig(strapi);
   const stopPruning = pruneChangesHourly(strapi, delivery.changeRetentionDays);
+  const stopClearing = clearPersonalDataDaily(strapi, colophonConfig(strapi).comments.personalDataDays);
   if (!delivery.changeLog) strapi.log.warn('[colophon] CHANGE_LOG=false: no change log, feed, webhooks or response cache (benchmark baseline).');
   const stopWebhooks = delivery.changeLog ? await startWebhookDelivery(strapi, delivery.webhooks) : async () => {};
   return async () => {
     stopPruning();
+    stopClearing();
     await stopWebhooks();
   };
 }

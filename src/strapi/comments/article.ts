@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError } from '../errors';
 import { errors } from '@strapi/utils';
+import { commentsClosedByAge } from '../../core/moderation';
+import { colophonConfig } from '../colophon-config';
 import { defaultLocale } from '../hook/write-context';
 import { ARTICLE_UID } from './model';
+import { toDate } from '../database/values';
 
 /** The article a comment hangs on: the document, and the locale whose rows the comment links to. */
 export interface CommentedArticle {
@@ -14,12 +17,13 @@ interface ArticleRow {
   locale: string | null;
   publishedAt: unknown;
   allowComments: boolean | null;
+  firstPublishedAt: unknown;
 }
 
 async function loadRows(strapi: Core.Strapi, documentId: string): Promise<ArticleRow[]> {
   return strapi.db.query(ARTICLE_UID).findMany({
     where: { documentId },
-    select: ['locale', 'publishedAt', 'allowComments'],
+    select: ['locale', 'publishedAt', 'allowComments', 'firstPublishedAt'],
   });
 }
 
@@ -34,7 +38,8 @@ async function pickLocale(strapi: Core.Strapi, locales: Array<string | null>): P
  * The published article a reader may comment on, or the refusal they get: 404 for an unknown
  * or unpublished article (a reader cannot tell a draft from nothing), 400 when comments are
  * closed. allowComments is read from both versions: closing comments takes effect as soon as
- * an editor saves, reopening them once the article is published again.
+ * an editor saves, reopening them once the article is published again. An article first
+ * published longer ago than COMMENT_CLOSE_AFTER_DAYS is closed the same way, with the same answer.
  */
 export async function findCommentableArticle(strapi: Core.Strapi, value: unknown): Promise<CommentedArticle> {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -45,11 +50,22 @@ export async function findCommentableArticle(strapi: Core.Strapi, value: unknown
   if (published.length === 0) {
     throw new errors.NotFoundError(`No published article has the documentId "${value}"`, { field: 'article' });
   }
-  if (rows.some((row) => row.allowComments === false)) {
-    throw fieldError('Comments are closed on this article', 'article');
-  }
+  if (!commentsOpen(strapi, rows)) throw fieldError('Comments are closed on this article', 'article');
   return { documentId: value, locale: await pickLocale(strapi, published.map((row) => row.locale)) };
 }
+
+/**
+ * Whether readers may comment on an article, from its rows: no version says allowComments
+ * false, and it is not older than COMMENT_CLOSE_AFTER_DAYS by its first publication (the
+ * earliest any locale has).
+ */
+export function commentsOpen(strapi: Core.Strapi, rows: Array<Pick<ArticleRow, 'allowComments' | 'firstPublishedAt'>>, now = new Date()): boolean {
+  if (rows.some((row) => row.allowComments === false)) return false;
+  const firsts = rows.map((row) => toDate(row.firstPublishedAt)).filter((date): date is Date => date !== null);
+  const first = firsts.length ? new Date(Math.min(...firsts.map((date) => date.getTime()))) : null;
+  return !commentsClosedByAge(first, colophonConfig(strapi).comments.closeAfterDays, now);
+}
+
 
 /** For editors: any existing article, published or not. */
 export async function findArticleForEditor(strapi: Core.Strapi, documentId: string): Promise<CommentedArticle> {

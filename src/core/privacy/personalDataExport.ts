@@ -1,0 +1,55 @@
+import type { DataSubject } from './personalDataRequest';
+
+/** A comment as stored, with what it hangs on, as the export reads it. */
+export interface StoredCommentData {
+  documentId: string;
+  article: { documentId: string; title: string | null; path: string | null; locale: string | null } | null;
+  parentDocumentId: string | null;
+  commentStatus: string;
+  authorName: string | null;
+  authorEmail: string | null;
+  body: string | null;
+  ipHash: string | null;
+  userAgent: string | null;
+  moderationReason: string | null;
+  userId: number | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** A reader account's own fields (users-permissions), secrets left out. */
+export interface AccountData {
+  id: number;
+  username: string | null;
+  email: string | null;
+  provider: string | null;
+  confirmed: boolean | null;
+  blocked: boolean | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** The answer to an export: everything held on one person, and nothing of anyone else. */
+export interface PersonalDataExport {
+  subject: { email: string | null; userId: number | null };
+  generatedAt: string;
+  accounts: AccountData[];
+  comments: StoredCommentData[];
+}
+
+/**
+ * Shapes an export: the subject as asked, the accounts found (by id, or holding the address),
+ * and their comments oldest first, each once (a comment may match both by address and by
+ * account). Field names are the stored ones, so a reader sees what the newsroom sees.
+ */
+export function buildPersonalDataExport(subject: DataSubject, accounts: AccountData[], comments: StoredCommentData[], generatedAt: Date): PersonalDataExport {
+  const seen = new Set<string>();
+  const unique = comments.filter((comment) => (seen.has(comment.documentId) ? false : (seen.add(comment.documentId), true)));
+  unique.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.documentId.localeCompare(b.documentId));
+  return {
+    subject: subject.kind === 'email' ? { email: subject.email, userId: null } : { email: null, userId: subject.userId },
+    generatedAt: generatedAt.toISOString(),
+    accounts: [...accounts].sort((a, b) => a.id - b.id),
+    comments: unique,
+  };
+}

@@ -1,0 +1,48 @@
+import type { Core } from '@strapi/strapi';
+import { personalDataCutoff } from '../../core/privacy';
+import { columnOf, sql, tableOf } from '../database/schema';
+import { COMMENT_UID } from './model';
+
+/** Ids per UPDATE: a window of the primary key, so no statement scans more than this many rows, cleared or not. */
+const WINDOW = 5000;
+/** How often each instance runs the job. Every instance may: the UPDATE is the same. */
+const RUN_EVERY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Clears the IP hash and user agent of every comment created more than `days` days before
+ * `now` (COMMENT_PERSONAL_DATA_DAYS): the flood and duplicate checks only ever read recent
+ * comments' hashes, and nothing else needs them. Walks the primary key in windows of WINDOW
+ * ids, one short transaction each, so that on SQLite no statement holds the event loop for
+ * long and no write waits behind the job. Returns how many comments it cleared.
+ */
+export async function clearExpiredPersonalData(strapi: Core.Strapi, days: number, now = new Date()): Promise<number> {
+  const table = tableOf(strapi, COMMENT_UID);
+  const column = (attribute: string) => columnOf(strapi, COMMENT_UID, attribute);
+  const cutoff = personalDataCutoff(now, days);
+  const [{ max }] = await sql(strapi, null, table).max({ max: 'id' });
+  let cleared = 0;
+  for (let from = 0; from < Number(max ?? 0); from += WINDOW) {
+    cleared += Number(
+      await sql(strapi, null, table)
+        .where('id', '>', from)
+        .where('id', '<=', from + WINDOW)
+        .where(column('createdAt'), '<', cutoff)
+        .where((where) => where.whereNotNull(column('ipHash')).orWhereNotNull(column('userAgent')))
+        .update({ [column('ipHash')]: null, [column('userAgent')]: null })
+    );
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return cleared;
+}
+
+/** Runs clearExpiredPersonalData now and then daily, until the returned function is called; the timer never keeps a process alive. */
+export function clearPersonalDataDaily(strapi: Core.Strapi, days: number): () => void {
+  const run = () =>
+    clearExpiredPersonalData(strapi, days)
+      .then((cleared) => cleared > 0 && strapi.log.info(`[colophon] Cleared the IP hash and user agent of ${cleared} comments older than ${days} days.`))
+      .catch((error) => strapi.log.warn(`Clearing comments' expired personal data failed: ${(error as Error).message}`));
+  void run();
+  const timer = setInterval(run, RUN_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

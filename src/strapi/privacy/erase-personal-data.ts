@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { renderCommentHtml } from '../../core/moderation';
+import { anonymousLabels, type PersonalDataRequest } from '../../core/privacy';
+import { COMMENT_UID, ARTICLE_UID } from '../comments/model';
+import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
+import { noteChange, recordingChanges } from '../delivery/change-log';
+import { noteCommentChange } from '../delivery/notes';
+import { tagVocabulary } from '../delivery/tags';
+import { defaultLocale } from '../hook/write-context';
+import { findPersonalData } from './find-personal-data';
+import { PRIVACY_LOG_TABLE } from './models';
+
+/** What an erasure did, as its answer and the command line report it. */
+export interface ErasureReport {
+  /** Comments anonymised. */
+  comments: number;
+  /** Whether their text was replaced too. */
+  textDeleted: boolean;
+  /**
+   * The reader accounts found (by id, or holding the address), which an erasure of comments
+   * leaves in place: deleting an account is the Users section's decision, not this one's.
+   */
+  accounts: Array<{ id: number }>;
+}
+
+/** Rows per UPDATE and link DELETE: SQLite binds at most 32 766 parameters, and short statements keep its event loop free. */
+const CHUNK = 500;
+
+/**
+ * Erases one person's data from their comments, as WordPress's comment eraser does: the name
+ * becomes the fixed anonymous label in the site's default locale; email, IP hash, user agent,
+ * moderation reason and account link are removed; with `deleteText` the words are replaced by
+ * a fixed notice in that locale too. Statuses, threads and dates stay, so no count changes and
+ * no reply loses its parent. One transaction: it is all done or nothing is. The public answers
+ * that showed the name (approved comments) are noted in the change log, which purges every
+ * cache that held them, and the privacy log records that an erasure happened, without the
+ * address or the values erased. `requestedBy` is the admin's id, null from the command line.
+ */
+export async function erasePersonalData(strapi: Core.Strapi, request: PersonalDataRequest, requestedBy: number | null): Promise<ErasureReport> {
+  const labels = anonymousLabels(await defaultLocale(strapi));
+  return strapi.db.transaction(({ trx }) =>
+    recordingChanges(strapi, trx, 'comment:erase', tagVocabulary(strapi).changeCoarser, async () => {
+      const found = await findPersonalData(strapi, trx, request.subject);
+      const table = tableOf(strapi, COMMENT_UID);
+      const column = (attribute: string) => columnOf(strapi, COMMENT_UID, attribute);
+      const ids = found.comments.map((comment) => comment.id);
+      const values: Record<string, unknown> = {
+        [column('authorName')]: labels.name,
+        [column('authorEmail')]: null,
+        [column('ipHash')]: null,
+        [column('userAgent')]: null,
+        [column('moderationReason')]: null,
+        [column('updatedAt')]: new Date(),
+        ...(request.deleteText ? { [column('body')]: labels.text, [column('bodyHtml')]: renderCommentHtml(labels.text) } : {}),
+      };
+      const userLink = relationLinkOf(strapi, COMMENT_UID, 'user');
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        await sql(strapi, trx, table).whereIn('id', chunk).update(values);
+        await sql(strapi, trx, userLink.table).whereIn(userLink.ownerColumn, chunk).delete();
+      }
+      await noteErasedComments(strapi, trx, found.comments);
+      await sql(strapi, trx, PRIVACY_LOG_TABLE).insert({
+        action: 'erase',
+        subject_kind: request.subject.kind,
+        comments: ids.length,
+        text_deleted: request.deleteText,
+        requested_by: requestedBy,
+        created_at: new Date(),
+      });
+      return { comments: ids.length, textDeleted: request.deleteText, accounts: found.accounts.map((account) => ({ id: account.id })) };
+    })
+  );
+}
+
+/** The approved comments' pages changed (the name, maybe the words): one note per article, and each comment's own tag. */
+async function noteErasedComments(
+  strapi: Core.Strapi,
+  trx: unknown,
+  comments: Array<{ documentId: string; commentStatus: string; article: { documentId: string } | null }>
+): Promise<void> {
+  const shown = comments.filter((comment) => comment.commentStatus === 'approved' && comment.article);
+  const tags = tagVocabulary(strapi);
+  for (const articleDocumentId of new Set(shown.map((comment) => comment.article!.documentId))) {
+    await noteCommentChange(strapi, trx, { commentUid: COMMENT_UID, commentDocumentId: null, articleUid: ARTICLE_UID, articleDocumentId });
+  }
+  if (shown.length === 0) return;
+  noteChange({
+    documents: shown.map((comment) => ({ uid: COMMENT_UID, documentId: comment.documentId, locale: null })),
+    tags: shown.map((comment) => tags.documentTag(COMMENT_UID, comment.documentId)),
+  });
+}

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import type { AccountData, DataSubject, StoredCommentData } from '../../core/privacy';
+import { toDate } from '../database/values';
+import { COMMENT_UID } from '../comments/model';
+
+const USER_UID = 'plugin::users-permissions.user';
+
+/** The rows of one person's data: their accounts and every comment of theirs, by address or by account. */
+export interface PersonalData {
+  accounts: AccountData[];
+  comments: Array<StoredCommentData & { id: number }>;
+}
+
+/**
+ * Everything Colophon holds on `subject`, read in transaction `trx`:
+ * - by address: the comments posted under it and the reader accounts registered with it;
+ * - by account: that account, the comments it posted signed in, and those posted under its address.
+ * Addresses compare lowercased (both sides are stored so). Three indexed queries whoever asks,
+ * found or not, so the time to answer says nothing about whether anything was found.
+ */
+export async function findPersonalData(strapi: Core.Strapi, trx: unknown, subject: DataSubject): Promise<PersonalData> {
+  const users = strapi.db.query(USER_UID as any);
+  const found: any[] =
+    subject.kind === 'account'
+      ? await users.findMany({ where: { id: subject.userId }, transacting: trx } as any)
+      : await users.findMany({ where: { email: { $eqi: subject.email } }, transacting: trx } as any);
+  const accounts = found.map(accountData);
+  const emails = subject.kind === 'email' ? [subject.email] : accounts.map((account) => account.email).filter((email): email is string => !!email);
+  const accountIds = accounts.map((account) => account.id);
+  const or: object[] = [];
+  if (emails.length) or.push({ authorEmail: { $in: emails } });
+  if (subject.kind === 'account') or.push({ user: { id: { $in: accountIds.length ? accountIds : [subject.userId] } } });
+  const rows: any[] = or.length
+    ? await strapi.db.query(COMMENT_UID).findMany({
+        where: { $or: or },
+        populate: { article: { select: ['documentId', 'title', 'path', 'locale'] }, user: { select: ['id'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        transacting: trx,
+      } as any)
+    : [];
+  return { accounts, comments: rows.map(commentData) };
+}
+
+function iso(value: unknown): string | null {
+  return toDate(value)?.toISOString() ?? null;
+}
+
+function accountData(row: any): AccountData {
+  return {
+    id: row.id,
+    username: row.username ?? null,
+    email: row.email ?? null,
+    provider: row.provider ?? null,
+    confirmed: row.confirmed ?? null,
+    blocked: row.blocked ?? null,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+function commentData(row: any): StoredCommentData & { id: number } {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    article: row.article
+      ? { documentId: row.article.documentId, title: row.article.title ?? null, path: row.article.path ?? null, locale: row.article.locale ?? null }
+      : null,
+    parentDocumentId: row.parentDocumentId ?? null,
+    commentStatus: row.commentStatus,
+    authorName: row.authorName ?? null,
+    authorEmail: row.authorEmail ?? null,
+    body: row.body ?? null,
+    ipHash: row.ipHash ?? null,
+    userAgent: row.userAgent ?? null,
+    moderationReason: row.moderationReason ?? null,
+    userId: row.user?.id ?? null,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
