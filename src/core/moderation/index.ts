@@ -27,3 +27,5 @@ export { exceedsThreadDepth } from './exceedsThreadDepth';
 export { renderCommentHtml } from './renderCommentHtml';
 export { hashIp } from './hashIp';
 export { commentsClosedByAge, readCloseAfterDays } from './commentsClosedByAge';
+export { buildThreads } from './buildThreads';
+export type { ThreadComment, ThreadNode } from './buildThreads';

@@ -22,6 +22,8 @@ const READER_ACTIONS = [
   'api::sitemap.sitemap.find',
   // Feeds list published articles only (src/strapi/discovery/feeds.ts).
   'api::feed.feed.find',
+  // Approved comments of published articles only, as threads (src/strapi/comments/comment-threads.ts).
+  'api::comment-thread.comment-thread.find',
   'api::comment.comment.create',
   'api::comment.comment.find',
   'api::comment.comment.findOne',

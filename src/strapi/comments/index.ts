@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { colophonConfig } from '../colophon-config';
 import { configureModerationQueue } from './admin-list-view';
 import { hideServerFieldsFromGraphQL } from './graphql-inputs';
+import { registerCommentThreadsQuery } from './comment-threads-graphql';
 import { acceptHoneypotField } from './honeypot-input';
 import { commentsOnDocuments } from './middleware';
 import { ensureModeratorRole } from './moderator-role';
@@ -18,6 +19,7 @@ export function registerComments(strapi: Core.Strapi): void {
   strapi.documents.use(commentsOnDocuments(strapi));
   acceptHoneypotField(strapi, comments.rules.honeypotField);
   hideServerFieldsFromGraphQL(strapi);
+  registerCommentThreadsQuery(strapi);
 }
 
 /** Runs before role grants: the Moderator role must exist for its permissions to be granted. */
