@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { checkWebhookSecret, DEFAULT_PUBLIC_CACHE_CONTROL, DEFAULT_RETRY_SCHEDULE_SECONDS, parseWebhookEndpoints } from '../src/core/delivery';
 import { checkFeedSize, DEFAULT_FEED_SIZE } from '../src/core/discovery';
-import { DEFAULT_MODERATION_RULES, readCloseAfterDays } from '../src/core/moderation';
+import { checkReportsToHold, DEFAULT_MODERATION_RULES, DEFAULT_REPORTS_TO_HOLD, readCloseAfterDays } from '../src/core/moderation';
 import { checkPersonalDataDays, DEFAULT_PERSONAL_DATA_DAYS } from '../src/core/privacy';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
@@ -85,6 +85,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
       pipeline: env.bool('COMMENT_PIPELINE', true),
       personalDataDays: checkPersonalDataDays(env.int('COMMENT_PERSONAL_DATA_DAYS', DEFAULT_PERSONAL_DATA_DAYS)),
       closeAfterDays: readCloseAfterDays(env('COMMENT_CLOSE_AFTER_DAYS', '')),
+      // 0 never holds a comment back for reports.
+      reportsToHold: checkReportsToHold(env.int('COMMENT_REPORTS_TO_HOLD', DEFAULT_REPORTS_TO_HOLD)),
     },
   };
 };

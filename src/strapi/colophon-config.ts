@@ -118,6 +118,8 @@ export interface ColophonConfig {
     personalDataDays: number;
     /** Days after its first publication an article stops taking comments (COMMENT_CLOSE_AFTER_DAYS); null, the default, never. */
     closeAfterDays: number | null;
+    /** Open reader reports that send an approved comment back to pending (COMMENT_REPORTS_TO_HOLD, default 3); 0 never. */
+    reportsToHold: number;
   };
 }
 

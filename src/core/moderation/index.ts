@@ -29,3 +29,5 @@ export { hashIp } from './hashIp';
 export { commentsClosedByAge, readCloseAfterDays } from './commentsClosedByAge';
 export { buildThreads } from './buildThreads';
 export type { ThreadComment, ThreadNode } from './buildThreads';
+export { checkReportsToHold, DEFAULT_REPORTS_TO_HOLD, holdsForReports, readReportFields, REPORT_NOTE_MAX_LENGTH, REPORT_REASONS, summarizeReportReasons } from './commentReports';
+export type { ReportFields, ReportReason } from './commentReports';

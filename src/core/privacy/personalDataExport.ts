@@ -29,20 +29,37 @@ export interface AccountData {
   updatedAt: string | null;
 }
 
+/** A report a reader filed on a comment, as the export shows it. */
+export interface ReportData {
+  commentDocumentId: string;
+  reason: string;
+  note: string | null;
+  createdAt: string | null;
+  dismissedAt: string | null;
+}
+
 /** The answer to an export: everything held on one person, and nothing of anyone else. */
 export interface PersonalDataExport {
   subject: { email: string | null; userId: number | null };
   generatedAt: string;
   accounts: AccountData[];
   comments: StoredCommentData[];
+  /** Reports filed while signed in (an anonymous report is kept by IP hash alone, which names no one). */
+  reports: ReportData[];
 }
 
 /**
  * Shapes an export: the subject as asked, the accounts found (by id, or holding the address),
- * and their comments oldest first, each once (a comment may match both by address and by
- * account). Field names are the stored ones, so a reader sees what the newsroom sees.
+ * their comments oldest first, each once (a comment may match both by address and by
+ * account), and the reports their accounts filed. Field names are the stored ones, so a reader sees what the newsroom sees.
  */
-export function buildPersonalDataExport(subject: DataSubject, accounts: AccountData[], comments: StoredCommentData[], generatedAt: Date): PersonalDataExport {
+export function buildPersonalDataExport(
+  subject: DataSubject,
+  accounts: AccountData[],
+  comments: StoredCommentData[],
+  reports: ReportData[],
+  generatedAt: Date
+): PersonalDataExport {
   const seen = new Set<string>();
   const unique = comments.filter((comment) => (seen.has(comment.documentId) ? false : (seen.add(comment.documentId), true)));
   unique.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.documentId.localeCompare(b.documentId));
@@ -51,5 +68,6 @@ export function buildPersonalDataExport(subject: DataSubject, accounts: AccountD
     generatedAt: generatedAt.toISOString(),
     accounts: [...accounts].sort((a, b) => a.id - b.id),
     comments: unique,
+    reports: [...reports].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '')),
   };
 }

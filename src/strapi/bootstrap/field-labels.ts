@@ -70,6 +70,8 @@ export const FIELD_LABELS: FieldLabels = {
     ipHash: { label: 'IP hash', description: 'A keyed hash of the poster’s IP, for flood control. The IP itself is never stored.' },
     userAgent: { label: 'Browser', description: 'The poster’s user agent. Private.' },
     user: { label: 'Reader account', description: 'The signed-in reader who posted it, if any.' },
+    reportCount: { label: 'Reports', description: 'Readers’ open reports. At COMMENT_REPORTS_TO_HOLD an approved comment goes back to pending; approving it dismisses them.' },
+    reportReasons: { label: 'Reported for', description: 'The open reports’ reasons, most frequent first. Private.' },
   },
   'api::redirect.redirect': {
     from: { label: 'From path', description: 'An old public path.' },
@@ -127,6 +129,6 @@ export const READ_ONLY_FIELDS: Record<string, string[]> = {
   // children and articles are set from the other side (a category's parent, an article's category).
   'api::category.category': ['path', 'breadcrumbs', 'seo', 'children', 'articles'],
   // What the server records or derives about a comment (src/strapi/comments).
-  'api::comment.comment': ['parentDocumentId', 'depth', 'bodyHtml', 'moderationReason', 'ipHash', 'userAgent', 'user'],
+  'api::comment.comment': ['parentDocumentId', 'depth', 'bodyHtml', 'moderationReason', 'ipHash', 'userAgent', 'user', 'reportCount', 'reportReasons'],
   'editorial.credit': ['sourceName'],
 };

@@ -25,6 +25,8 @@ const READER_ACTIONS = [
   // Approved comments of published articles only, as threads (src/strapi/comments/comment-threads.ts).
   'api::comment-thread.comment-thread.find',
   'api::comment.comment.create',
+  // The same receipt whatever the comment; reporters are private (src/strapi/comments/reports.ts).
+  'api::comment.comment.report',
   'api::comment.comment.find',
   'api::comment.comment.findOne',
 ];

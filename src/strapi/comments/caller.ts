@@ -48,3 +48,15 @@ export function identifyCaller(strapi: Core.Strapi): CommentCaller {
   const mayModerate = Boolean(auth?.ability?.can?.(`${COMMENT_UID}.update`));
   return mayModerate ? { kind: 'moderator', ...reader } : { kind: 'reader', ...reader };
 }
+
+/** The reader behind a request, whoever authenticated it: its address, user agent and users-permissions account. */
+export function readerOf(ctx: any): Reader {
+  const auth = ctx.state?.auth;
+  const user = auth?.strategy?.name === 'users-permissions' ? auth.credentials : null;
+  return {
+    ip: typeof ctx.request?.ip === 'string' && ctx.request.ip !== '' ? ctx.request.ip : null,
+    userAgent: typeof ctx.request?.headers?.['user-agent'] === 'string' ? ctx.request.headers['user-agent'] : null,
+    account: user && typeof user.id === 'number' ? { id: user.id, email: user.email ?? null, username: user.username ?? null } : null,
+    ctx,
+  };
+}

@@ -4,6 +4,9 @@ import { configureModerationQueue } from './admin-list-view';
 import { hideServerFieldsFromGraphQL } from './graphql-inputs';
 import { registerCommentThreadsQuery } from './comment-threads-graphql';
 import { acceptHoneypotField } from './honeypot-input';
+import { registerReportCommentMutation } from './report-graphql';
+import { registerReportModel } from './reports';
+import { registerDismissReportsRoute } from './dismiss-reports-route';
 import { commentsOnDocuments } from './middleware';
 import { ensureModeratorRole } from './moderator-role';
 
@@ -20,6 +23,9 @@ export function registerComments(strapi: Core.Strapi): void {
   acceptHoneypotField(strapi, comments.rules.honeypotField);
   hideServerFieldsFromGraphQL(strapi);
   registerCommentThreadsQuery(strapi);
+  registerReportCommentMutation(strapi);
+  registerReportModel(strapi);
+  registerDismissReportsRoute(strapi);
 }
 
 /** Runs before role grants: the Moderator role must exist for its permissions to be granted. */

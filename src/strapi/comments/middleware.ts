@@ -10,6 +10,7 @@ import { liftReplies } from './delete-comment';
 import { loadStoredComment, prepareEditorWrite, prepareModeratorUpdate, type CommentWriteParams } from './edit-comment';
 import { ARTICLE_UID, COMMENT_UID } from './model';
 import { postComment } from './post-comment';
+import { dismissReports } from './reports';
 import { keepDraftsOutOfReach, restrictToPublicComments, sortOldestFirst, type ReadParams } from './reader-scope';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -68,6 +69,10 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
       const result: any = await next();
       await recountComments(strapi, trx, [articleDocumentId]);
       const after = action === 'delete' ? null : await loadStoredComment(strapi, result?.documentId ?? params.documentId);
+      // Approving is a moderator's answer to the comment's reports: they are dismissed.
+      if (action === 'update' && after && stored && after.commentStatus === 'approved' && stored.commentStatus !== 'approved') {
+        await dismissReports(strapi, trx, after.documentId);
+      }
       await noteIfPublic(trx, after?.articleDocumentId ?? articleDocumentId, stored?.documentId ?? after?.documentId ?? null, stored?.commentStatus, after?.commentStatus);
       return result;
     });

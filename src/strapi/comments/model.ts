@@ -9,7 +9,7 @@ export const READER_FIELDS = ['article', 'parent', 'authorName', 'authorEmail', 
  * Computed by the server from what was posted. A writer who sends them is not refused (the
  * Content Manager round-trips whole documents) but what it sent is replaced.
  */
-export const DERIVED_COMMENT_FIELDS = ['bodyHtml', 'depth', 'parentDocumentId'] as const;
+export const DERIVED_COMMENT_FIELDS = ['bodyHtml', 'depth', 'parentDocumentId', 'reportCount', 'reportReasons'] as const;
 
 /** Recorded by the server from the request itself; no client, editor or not, sets them. */
 export const REQUEST_COMMENT_FIELDS = ['ipHash', 'userAgent', 'user'] as const;

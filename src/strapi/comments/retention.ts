@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { personalDataCutoff } from '../../core/privacy';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { COMMENT_UID } from './model';
+import { REPORTS_TABLE } from './reports';
 
 /** Ids per UPDATE: a window of the primary key, so no statement scans more than this many rows, cleared or not. */
 const WINDOW = 5000;
@@ -9,7 +10,7 @@ const WINDOW = 5000;
 const RUN_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Clears the IP hash and user agent of every comment created more than `days` days before
+ * Clears the IP hash and user agent of every comment (and the IP hash of every report) created more than `days` days before
  * `now` (COMMENT_PERSONAL_DATA_DAYS): the flood and duplicate checks only ever read recent
  * comments' hashes, and nothing else needs them. Walks the primary key in windows of WINDOW
  * ids, one short transaction each, so that on SQLite no statement holds the event loop for
@@ -32,6 +33,11 @@ export async function clearExpiredPersonalData(strapi: Core.Strapi, days: number
     );
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  // Anonymous reports are kept by IP hash: past the same cutoff they keep their reason only.
+  await sql(strapi, null, REPORTS_TABLE)
+    .where('created_at', '<', cutoff)
+    .whereNotNull('ip_hash')
+    .update({ ip_hash: null, reporter_key: strapi.db.connection.raw(`'expired:' || id`) });
   return cleared;
 }
 

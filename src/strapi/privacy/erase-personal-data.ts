@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { renderCommentHtml } from '../../core/moderation';
 import { anonymousLabels, type PersonalDataRequest } from '../../core/privacy';
 import { COMMENT_UID, ARTICLE_UID } from '../comments/model';
+import { REPORTS_TABLE } from '../comments/reports';
 import { columnOf, relationLinkOf, sql, tableOf } from '../database/schema';
 import { noteChange, recordingChanges } from '../delivery/change-log';
 import { noteCommentChange } from '../delivery/notes';
@@ -30,7 +31,7 @@ const CHUNK = 500;
  * Erases one person's data from their comments, as WordPress's comment eraser does: the name
  * becomes the fixed anonymous label in the site's default locale; email, IP hash, user agent,
  * moderation reason and account link are removed; with `deleteText` the words are replaced by
- * a fixed notice in that locale too. Statuses, threads and dates stay, so no count changes and
+ * a fixed notice in that locale too. Reports their accounts filed lose the account and the note. Statuses, threads and dates stay, so no count changes and
  * no reply loses its parent. One transaction: it is all done or nothing is. The public answers
  * that showed the name (approved comments) are noted in the change log, which purges every
  * cache that held them, and the privacy log records that an erasure happened, without the
@@ -60,6 +61,10 @@ export async function erasePersonalData(strapi: Core.Strapi, request: PersonalDa
         await sql(strapi, trx, userLink.table).whereIn(userLink.ownerColumn, chunk).delete();
       }
       await noteErasedComments(strapi, trx, found.comments);
+      // Reports they filed stay (a moderator may still need their count) but no longer name them.
+      for (const report of found.reports) {
+        await sql(strapi, trx, REPORTS_TABLE).where('id', report.id).update({ user_id: null, reporter_key: `erased:${report.id}`, note: null });
+      }
       await sql(strapi, trx, PRIVACY_LOG_TABLE).insert({
         action: 'erase',
         subject_kind: request.subject.kind,

@@ -24,6 +24,7 @@ export async function exportPersonalData(strapi: Core.Strapi, request: PersonalD
       request.subject,
       found.accounts,
       found.comments.map(({ id, ...comment }) => comment),
+      found.reports.map(({ id, ...report }) => report),
       new Date()
     );
   });

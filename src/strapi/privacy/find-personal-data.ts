@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { AccountData, DataSubject, StoredCommentData } from '../../core/privacy';
+import type { AccountData, DataSubject, ReportData, StoredCommentData } from '../../core/privacy';
+import { REPORTS_TABLE } from '../comments/reports';
+import { sql } from '../database/schema';
 import { toDate } from '../database/values';
 import { COMMENT_UID } from '../comments/model';
 
@@ -9,14 +11,16 @@ const USER_UID = 'plugin::users-permissions.user';
 export interface PersonalData {
   accounts: AccountData[];
   comments: Array<StoredCommentData & { id: number }>;
+  reports: Array<ReportData & { id: number }>;
 }
 
 /**
  * Everything Colophon holds on `subject`, read in transaction `trx`:
  * - by address: the comments posted under it and the reader accounts registered with it;
  * - by account: that account, the comments it posted signed in, and those posted under its address.
- * Addresses compare lowercased (both sides are stored so). Three indexed queries whoever asks,
- * found or not, so the time to answer says nothing about whether anything was found.
+ * - the reports the accounts filed.
+ * Addresses compare lowercased (both sides are stored so). The same indexed queries whoever
+ * asks, found or not, so the time to answer says little about whether anything was found.
  */
 export async function findPersonalData(strapi: Core.Strapi, trx: unknown, subject: DataSubject): Promise<PersonalData> {
   const users = strapi.db.query(USER_UID as any);
@@ -38,11 +42,25 @@ export async function findPersonalData(strapi: Core.Strapi, trx: unknown, subjec
         transacting: trx,
       } as any)
     : [];
-  return { accounts, comments: rows.map(commentData) };
+  const reports: any[] = await sql(strapi, trx, REPORTS_TABLE)
+    .whereIn('user_id', accountIds.length ? accountIds : [-1])
+    .orderBy('id');
+  return { accounts, comments: rows.map(commentData), reports: reports.map(reportData) };
 }
 
 function iso(value: unknown): string | null {
   return toDate(value)?.toISOString() ?? null;
+}
+
+function reportData(row: any): ReportData & { id: number } {
+  return {
+    id: Number(row.id),
+    commentDocumentId: row.comment_document_id,
+    reason: row.reason,
+    note: row.note ?? null,
+    createdAt: iso(row.created_at),
+    dismissedAt: iso(row.dismissed_at),
+  };
 }
 
 function accountData(row: any): AccountData {

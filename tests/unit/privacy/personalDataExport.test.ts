@@ -22,6 +22,7 @@ describe('buildPersonalDataExport', () => {
       { kind: 'email', email: 'lea@example.org' },
       [],
       [comment('b', '2026-02-01T00:00:00.000Z'), comment('a', '2026-03-01T00:00:00.000Z'), comment('b', '2026-02-01T00:00:00.000Z')],
+      [],
       new Date('2026-12-06T00:00:00Z')
     );
     expect(answer.subject).toEqual({ email: 'lea@example.org', userId: null });
