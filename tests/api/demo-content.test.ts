@@ -130,6 +130,19 @@ describe('demo newsroom, seeded on the first boot of an empty database', () => {
     });
     expect(article.attribution.text).toContain('Traduction\u00a0: Jeanne Martin');
   });
+  it('has readers’ comments in every status, a thread three levels deep and a reported one, so the moderation queue shows its work', async () => {
+    const [seed] = (
+      await asPublic(app).get('/api/articles').query({ 'filters[slug][$eq]': FRENCH_SLUG, locale: 'fr' }).expect(200)
+    ).body.data;
+    expect(seed.commentCount).toBe(4);
+    const threads = (await asPublic(app).get('/api/comment-threads').query({ article: seed.documentId }).expect(200)).body;
+    expect(threads.meta.pagination.total).toBe(2);
+    expect(threads.data[0]).toMatchObject({ authorName: 'Marc Delorme', descendantCount: 2 });
+    expect(threads.data[0].replies[0].replies[0]).toMatchObject({ depth: 3, authorName: 'Marc Delorme' });
+    const rows = await app.strapi.db.query('api::comment.comment').findMany({ select: ['commentStatus', 'reportCount', 'reportReasons'] });
+    expect(new Set(rows.map((row: any) => row.commentStatus))).toEqual(new Set(['approved', 'pending', 'spam', 'trash']));
+    expect(rows.filter((row: any) => row.reportCount > 0)).toEqual([expect.objectContaining({ commentStatus: 'approved', reportCount: 1, reportReasons: 'off-topic' })]);
+  });
 });
 
 describe('seeding on a restart', () => {

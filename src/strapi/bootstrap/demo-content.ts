@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { colophonConfig } from '../colophon-config';
+import { fileReport } from '../comments/reports';
 import {
   DEMO_CATEGORIES,
+  DEMO_COMMENTS,
   DEMO_ENGLISH_ARTICLE,
   DEMO_FRENCH_ARTICLE,
   DEMO_ORIGINAL_URL,
@@ -57,7 +60,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
 
     const articles = strapi.documents('api::article.article');
     const { locale: frLocale, ...frenchArticle } = DEMO_FRENCH_ARTICLE;
-    await articles.create({
+    const seedArticle: any = await articles.create({
       locale: frLocale,
       status: 'published',
       data: {
@@ -100,8 +103,30 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
       } as any,
     });
 
+    await seedDemoComments(strapi, seedArticle.documentId);
     await strapi.store.set({ ...SEEDED_FLAG, value: { at: new Date().toISOString() } });
   });
   strapi.log.info('[colophon] Seeded the demo newsroom (SEED_DEMO=false turns this off).');
   return true;
+}
+
+/** The demo's reader comments (DEMO_COMMENTS), written as an editor would, and the one reader report. */
+async function seedDemoComments(strapi: Core.Strapi, article: string): Promise<void> {
+  const posted: string[] = [];
+  for (const { replyTo, report, ...comment } of DEMO_COMMENTS) {
+    const created: any = await strapi.documents('api::comment.comment').create({
+      data: { ...comment, article, ...(replyTo !== undefined ? { parent: posted[replyTo] } : {}) } as any,
+    });
+    posted.push(created.documentId);
+    if (report) {
+      await strapi.db.transaction(({ trx }) =>
+        fileReport(
+          strapi,
+          trx,
+          { documentId: created.documentId, reporterKey: 'demo:1', userId: null, ipHash: null, fields: { reason: report.reason, note: report.note }, at: new Date() },
+          colophonConfig(strapi).comments.reportsToHold
+        )
+      );
+    }
+  }
 }

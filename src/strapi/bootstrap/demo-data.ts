@@ -124,3 +124,63 @@ export const DEMO_OWN_TRANSLATION = {
   ],
   allowComments: true,
 };
+
+/**
+ * Readers' comments on the French seed article, one of each status a moderator meets, with a
+ * thread three levels deep and one reported comment, so the moderation queue shows its counts,
+ * filters and buttons on a first boot. `replyTo` names an earlier comment by its index.
+ */
+export const DEMO_COMMENTS: ReadonlyArray<{
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  commentStatus: 'pending' | 'approved' | 'spam' | 'trash';
+  replyTo?: number;
+  report?: { reason: 'off-topic'; note: string };
+}> = [
+  {
+    authorName: 'Marc Delorme',
+    authorEmail: 'marc.delorme@example.org',
+    body: 'Merci pour la traduction. La date du sommet a-t-elle été confirmée depuis ?',
+    commentStatus: 'approved',
+  },
+  {
+    authorName: 'Sophie Laurent',
+    authorEmail: 'sophie.laurent@example.org',
+    body: 'Pas encore officiellement : la note de RT parle seulement de « consultations » à venir.',
+    commentStatus: 'approved',
+    replyTo: 0,
+  },
+  {
+    authorName: 'Marc Delorme',
+    authorEmail: 'marc.delorme@example.org',
+    body: 'Merci Sophie, je guetterai la suite.',
+    commentStatus: 'approved',
+    replyTo: 1,
+  },
+  {
+    authorName: 'Hélène Vasseur',
+    authorEmail: 'helene.vasseur@example.org',
+    body: 'Rien à voir, mais quelqu’un sait-il quand reprend le marché du samedi ?',
+    commentStatus: 'approved',
+    report: { reason: 'off-topic', note: 'Hors sujet.' },
+  },
+  {
+    authorName: 'Karim Benali',
+    authorEmail: 'karim.benali@example.org',
+    body: 'Premier commentaire ici : la carte de la péninsule serait bienvenue.',
+    commentStatus: 'pending',
+  },
+  {
+    authorName: 'Meilleurs prix',
+    authorEmail: 'promo@spam.example',
+    body: 'Montres de luxe à -90 % !!! https://spam.example/montres',
+    commentStatus: 'spam',
+  },
+  {
+    authorName: 'Anonyme',
+    authorEmail: 'troll@example.net',
+    body: 'Encore de la propagande.',
+    commentStatus: 'trash',
+  },
+];
