@@ -168,3 +168,39 @@ describe('the sitemap index behind a frontend', () => {
     expect(response.body.error.message).toMatch(/no baseUrl/);
   });
 });
+
+describe('a sitemap longer than one read of the database', () => {
+  let app: TestApp;
+  /** The archive's published French URLs, by documentId. */
+  const archive = new Map<string, string>();
+
+  beforeAll(async () => {
+    app = await bootStrapi();
+    await newsroom(app).site({ defaultLocale: 'fr' });
+    // 1 100 documents, each a draft and a published row as Strapi stores them: more than one
+    // read on every database (500 rows a read on SQLite, 1 000 on PostgreSQL), with documentIds
+    // in no particular order. Written below the document service, as an import's bulk load is.
+    const rows: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < 1100; i += 1) {
+      const documentId = `${i.toString(36).padStart(3, '0').split('').reverse().join('')}archive${String(i).padStart(13, '0')}`;
+      const path = `/blog/archive-${i}`;
+      const url = `https://example.org${path}`;
+      archive.set(documentId, url);
+      const seo = { canonicalUrl: url, robots: 'index, follow', googlebotNews: null };
+      const row = { documentId, locale: 'fr', title: `Archive ${i}`, slug: `archive-${i}`, path, seo };
+      rows.push({ ...row, publishedAt: null }, { ...row, publishedAt: new Date() });
+    }
+    for (let i = 0; i < rows.length; i += 200) await app.strapi.db.query('api::article.article').createMany({ data: rows.slice(i, i + 200) });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('lists every published page once, in documentId order, across reads', async () => {
+    const index = (await asPublic(app).get('/api/sitemap/index.xml').expect(200)).text;
+    expect(locs(index)).toContain('https://example.org/sitemap-articles-fr-1.xml');
+    const listed = locs((await asPublic(app).get('/api/sitemap/articles-fr-1.xml').expect(200)).text);
+    expect(listed).toHaveLength(archive.size);
+    expect(listed).toEqual([...archive.keys()].sort().map((documentId) => archive.get(documentId)));
+  });
+});
