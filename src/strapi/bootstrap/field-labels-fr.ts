@@ -68,6 +68,11 @@ export const FIELD_LABELS_FR: FieldLabels = {
     ipHash: { label: 'Empreinte IP', description: 'Une empreinte à clé de l’IP de l’auteur, contre les envois en rafale. L’IP elle-même n’est jamais stockée.' },
     userAgent: { label: 'Navigateur', description: 'L’agent utilisateur de l’auteur. Privé.' },
     user: { label: 'Compte lecteur', description: 'Le lecteur connecté qui l’a publié, le cas échéant.' },
+    reportCount: {
+      label: 'Signalements',
+      description: 'Les signalements ouverts des lecteurs. À COMMENT_REPORTS_TO_HOLD, un commentaire approuvé repasse en attente ; l’approuver les classe.',
+    },
+    reportReasons: { label: 'Signalé pour', description: 'Les motifs des signalements ouverts, du plus fréquent au moins fréquent. Privé.' },
   },
   'api::redirect.redirect': {
     from: { label: 'Chemin d’origine', description: 'Un ancien chemin public.' },

@@ -81,6 +81,7 @@ export async function insertComments(
       [column('commentStatus')]: comment.commentStatus,
       [column('moderationReason')]: comment.moderationReason,
       [column('ipHash')]: comment.ipHash,
+      [column('reportCount')]: 0,
       [column('createdAt')]: comment.createdAt,
       [column('updatedAt')]: now,
       // A type without draft & publish is stored published, as the document service stores it.
