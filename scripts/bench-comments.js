@@ -8,12 +8,17 @@
  *   2. the same POST with the pipeline off (COMMENT_PIPELINE=false: Strapi's plain create),
  *      and the ratio of the two (goal: 0.8 or more);
  *   3. GET of one article's 100 approved comments, requests per second;
- *   4. the server's peak RSS.
+ *   4. the threaded read of an article with 1 000 approved comments (GET /api/comment-threads,
+ *      a page of 20 threads with their replies), requests per second and queries per request;
+ *   5. POST /api/comments/:documentId/report, each report a new reader, requests per second;
+ *   6. the server's peak RSS.
+ * Reads are measured with the response cache off (RESPONSE_CACHE=off): what a read costs, not a
+ * cache hit.
  * Each run gets its own server process (port 1440) and database. The server trusts
  * X-Forwarded-For (SERVER_PROXY=true) and every request comes from its own address and email,
  * so the flood rule never fires: this measures the pipeline, not a 429.
  *
- * A benchmark, not a test: numbers depend on the machine. About a minute and a half on 2 cores.
+ * A benchmark, not a test: numbers depend on the machine. About three minutes on 2 cores.
  * Environment: BENCH_SECONDS (per measured run, default 15), BENCH_CONNECTIONS (default 10).
  */
 'use strict';
@@ -29,6 +34,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const WARMUP_SECONDS = 3;
 const THREAD_SIZE = 100;
+/** The long thread: this many approved comments, a fifth of them top-level, the rest replies up to five deep. */
+const LONG_THREAD_SIZE = 1000;
 
 if (process.argv[2] === '--serve') serve(process.argv[3]).catch((error) => {
   console.error(error);
@@ -49,8 +56,8 @@ async function serve(mode) {
 
   const documents = (uid) => strapi.documents(uid);
   await documents('api::site.site').create({ data: { name: 'Bench', baseUrl: 'https://example.org' } });
-  const article = (title) =>
-    documents('api::article.article').create({ locale: 'en', status: 'published', data: { title } });
+  // In the default locale: a plain create (pipeline off) links the article in that locale.
+  const article = (title) => documents('api::article.article').create({ status: 'published', data: { title } });
   const posted = await article('Where readers post');
   const read = await article('Where readers read');
   // Written as code: the editor path, already approved. Dated a minute apart, oldest first.
@@ -65,9 +72,31 @@ async function serve(mode) {
       },
     });
   }
-  process.send({ ready: true, mode, postTo: posted.documentId, readFrom: read.documentId });
+  const long = await article('Where readers talk at length');
+  const placed = [];
+  for (let i = 0; i < LONG_THREAD_SIZE; i += 1) {
+    // Deterministic: every fifth comment starts a thread, the others answer a recent comment
+    // that is not yet five deep.
+    const open = placed.filter((comment) => comment.depth < 5);
+    const parent = i % 5 === 0 || open.length === 0 ? null : open[(i * 7919) % Math.min(open.length, 50) + Math.max(0, open.length - 50)];
+    const created = await documents('api::comment.comment').create({
+      data: {
+        article: long.documentId,
+        authorName: `Reader ${i}`,
+        authorEmail: `long${i}@example.org`,
+        body: `Comment ${i} of a long thread.`,
+        commentStatus: 'approved',
+        ...(parent ? { parent: parent.documentId } : {}),
+      },
+    });
+    placed.push({ documentId: created.documentId, depth: parent ? parent.depth + 1 : 1 });
+  }
+  let queries = 0;
+  strapi.db.connection.on('query', () => (queries += 1));
+  process.send({ ready: true, mode, postTo: posted.documentId, readFrom: read.documentId, threadOf: long.documentId, reportOn: placed[1].documentId });
   process.on('message', async (message) => {
     if (message === 'rss') process.send({ peakRssKb: process.resourceUsage().maxRSS });
+    if (message === 'queries') process.send({ queries });
     if (message === 'stop') {
       await strapi.destroy();
       process.exit(0);
@@ -83,9 +112,11 @@ async function main() {
   console.log('Compiling the app…');
   await compileStrapi({ appDir: ROOT });
 
-  const pipeline = await withServer('pipeline', async ({ postTo, readFrom }) => ({
+  const pipeline = await withServer('pipeline', async ({ postTo, readFrom, threadOf, reportOn }, ask) => ({
     post: await measurePosts(postTo),
     get: await measureThread(readFrom),
+    threads: await measureThreadedRead(threadOf, ask),
+    report: await measureReports(reportOn),
   }));
   const plain = await withServer('plain', async ({ postTo }) => ({ post: await measurePosts(postTo) }));
 
@@ -98,10 +129,13 @@ async function main() {
   console.log(row('POST /api/comments, pipeline off (plain create)', plain.post));
   console.log(`${'Pipeline / plain throughput'.padEnd(44)} ${ratio.toFixed(2).padStart(6)}        (goal >= 0.80)`);
   console.log(row(`GET one article's ${THREAD_SIZE} approved comments`, pipeline.get));
+  console.log(row(`GET a threaded page of ${LONG_THREAD_SIZE} comments`, pipeline.threads));
+  console.log(`${'  queries per threaded read'.padEnd(44)} ${pipeline.threads.queriesPerRequest.toFixed(1).padStart(6)}`);
+  console.log(row('POST /api/comments/:documentId/report', pipeline.report));
   console.log(`${'Peak RSS, server with the pipeline'.padEnd(44)} ${(pipeline.peakRssKb / 1024).toFixed(0).padStart(6)} MB`);
   console.log(`${'Peak RSS, server without it'.padEnd(44)} ${(plain.peakRssKb / 1024).toFixed(0).padStart(6)} MB`);
   console.log(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (pipeline.post.failed || plain.post.failed || pipeline.get.failed) {
+  if (pipeline.post.failed || plain.post.failed || pipeline.get.failed || pipeline.threads.failed || pipeline.report.failed) {
     console.log('Some requests failed: the figures above are not comparable.');
     process.exitCode = 1;
   }
@@ -129,6 +163,7 @@ async function withServer(mode, work) {
       LOG_LEVEL: 'error',
       STRAPI_TELEMETRY_DISABLED: 'true',
       COMMENT_PIPELINE: mode === 'pipeline' ? 'true' : 'false',
+      RESPONSE_CACHE: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -145,7 +180,7 @@ async function withServer(mode, work) {
   try {
     const ready = await ask();
     console.log(`Server up (${mode}); measuring…`);
-    const results = await work(ready);
+    const results = await work(ready, ask);
     const { peakRssKb } = await ask('rss');
     return { ...results, peakRssKb };
   } finally {
@@ -194,6 +229,36 @@ async function measureThread(article) {
     'pagination[pageSize]': String(THREAD_SIZE),
   });
   const request = { method: 'GET', path: `/api/comments?${query}` };
+  await run({ requests: [request], duration: WARMUP_SECONDS });
+  return run({ requests: [request], duration: SECONDS });
+}
+
+/** A page of 20 threads of the long thread, and how many SQL statements each read costs the server. */
+async function measureThreadedRead(article, ask) {
+  const request = { method: 'GET', path: `/api/comment-threads?${new URLSearchParams({ article, pageSize: '20' })}` };
+  await run({ requests: [request], duration: WARMUP_SECONDS });
+  const before = (await ask('queries')).queries;
+  const result = await run({ requests: [request], duration: SECONDS });
+  const after = (await ask('queries')).queries;
+  // The 'queries' answer itself runs none; every statement in between is a read's.
+  return { ...result, queriesPerRequest: (after - before) / Math.max(1, result.ok + result.failed) };
+}
+
+/** Reports of one comment, each from a new reader (its own address): every one is stored and settled. */
+async function measureReports(comment) {
+  const request = {
+    method: 'POST',
+    path: `/api/comments/${comment}/report`,
+    setupRequest: (req) => {
+      sequence += 1;
+      const n = sequence;
+      return {
+        ...req,
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `11.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+        body: JSON.stringify({ data: { reason: 'spam' } }),
+      };
+    },
+  };
   await run({ requests: [request], duration: WARMUP_SECONDS });
   return run({ requests: [request], duration: SECONDS });
 }
