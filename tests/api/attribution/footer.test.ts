@@ -1,4 +1,5 @@
 import { asPublic, createFullAccessToken, graphql } from '../../helpers/agents';
+import { DEMO_FRENCH_ARTICLE } from '../../../src/strapi/bootstrap/demo-data';
 import { newsroom } from '../../helpers/fixtures';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 
@@ -16,7 +17,8 @@ describe('the attribution footer and its structured data', () => {
   beforeAll(async () => {
     app = await bootStrapi({ seedDemo: true });
     token = await createFullAccessToken(app);
-    frenchId = (await app.strapi.db.query('api::article.article').findOne({ where: { locale: 'fr' } })).documentId;
+    // The seed page's article, by its title: rows have no order a query may rely on.
+    frenchId = (await app.strapi.db.query('api::article.article').findOne({ where: { locale: 'fr', title: DEMO_FRENCH_ARTICLE.title } })).documentId;
   });
   afterAll(async () => {
     await app?.stop();

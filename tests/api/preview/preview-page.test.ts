@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { signPreviewToken } from '../../../src/core/preview';
+import { DEMO_FRENCH_ARTICLE } from '../../../src/strapi/bootstrap/demo-data';
 import { asPublic, loginAsSuperAdmin } from '../../helpers/agents';
 import { bootStrapi, TEST_SECRETS, type TestApp } from '../../helpers/strapi';
 
@@ -28,7 +29,9 @@ describe("the Content Manager's Preview button and the preview page", () => {
   beforeAll(async () => {
     app = await bootStrapi({ seedDemo: true });
     adminToken = await loginAsSuperAdmin(app);
-    const published = await app.strapi.documents(ARTICLE).findFirst({ locale: 'fr', status: 'published' });
+    // The seed page's article, by its title: rows have no order a query may rely on (PostgreSQL
+    // returns a row its demo comments' recount rewrote after the others).
+    const published = await app.strapi.documents(ARTICLE).findFirst({ locale: 'fr', status: 'published', filters: { title: DEMO_FRENCH_ARTICLE.title } } as any);
     documentId = published!.documentId;
     publishedTitle = published!.title as string;
     // The editor reworks the headline of a published article: the draft now differs.
