@@ -133,6 +133,24 @@ describe('personal data: export and erasure', () => {
       expect(exported.comments.map((c: any) => [c.body, c.userId])).toEqual([['Connecté.', account.id]]);
     });
 
+    it('takes about as long for an address nobody used as for one with comments', async () => {
+      const time = async (email: string) => {
+        const started = process.hrtime.bigint();
+        await admin(superAdmin, 'export', { email }).expect(200);
+        return Number(process.hrtime.bigint() - started) / 1e6;
+      };
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 15; i += 1) {
+        known.push(await time(lea.email));
+        unknown.push(await time(`personne${i}@example.org`));
+      }
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      // Loose on purpose (a shared CI machine): the same queries run either way.
+      expect(median(known)).toBeLessThan(median(unknown) * 3 + 5);
+      expect(median(unknown)).toBeLessThan(median(known) * 3 + 5);
+    });
+
     it('answers an address nobody used with the same shape, empty, never a 404', async () => {
       const known = (await admin(superAdmin, 'export', { email: other.email }).expect(200)).body.data;
       const unknown = (await admin(superAdmin, 'export', { email: 'personne@example.org' }).expect(200)).body.data;
