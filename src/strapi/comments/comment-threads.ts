@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { buildThreads, type ThreadNode } from '../../core/moderation';
 import { commentsTag } from '../../core/delivery';
 import { fieldError } from '../errors';
+import { readCount } from '../query-params';
 import { tagVocabulary } from '../delivery/tags';
 import { toDate } from '../database/values';
 import { commentsOpen } from './article';
@@ -12,6 +13,8 @@ import { ARTICLE_UID, COMMENT_UID } from './model';
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'bodyHtml', 'depth', 'parentDocumentId', 'createdAt', 'updatedAt'] as const;
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
+/** Far past any thread: a page number is read as nine digits at most. */
+const MAX_PAGE = 999_999_999;
 
 export interface PublicComment {
   documentId: string;
@@ -103,16 +106,7 @@ function readQuery(query: ThreadQuery): { documentId: string; page: number; page
   if (typeof article !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(article)) {
     throw fieldError('article is required: the documentId of a published article', 'article');
   }
-  const page = readWhole(query.page, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
-  const pageSize = readWhole(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const page = readCount(query.page, 'page', 1, MAX_PAGE);
+  const pageSize = readCount(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   return { documentId: article, page, pageSize };
-}
-
-function readWhole(value: unknown, field: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === null || value === '') return fallback;
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw fieldError(`${field} must be a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'any' : max}`, field);
-  }
-  return number;
 }

@@ -7,6 +7,7 @@ import { fieldError } from '../errors';
 import { parse, readChangesAfter, type ChangedPath, type PathScope } from './change-log';
 import { CHANGES_TABLE } from './models';
 import { prunedThrough } from './retention';
+import { readCount } from '../query-params';
 
 export const DEFAULT_FEED_LIMIT = 100;
 export const MAX_FEED_LIMIT = 1000;
@@ -26,16 +27,6 @@ function refuseAllButApiTokens(ctx: any): boolean {
   ctx.status = 403;
   ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: 'The change feed is read with an API token', details: {} } };
   return true;
-}
-
-/** A positive integer query parameter within [1, max], or a 400 naming it. */
-function readCount(value: unknown, name: string, fallback: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const number = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(number) || number < 1 || number > max) {
-    throw fieldError(`${name} must be a whole number from 1 to ${max}`, [name]);
-  }
-  return number;
 }
 
 /**
