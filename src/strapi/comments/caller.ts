@@ -38,13 +38,7 @@ export function identifyCaller(strapi: Core.Strapi): CommentCaller {
   const strategy: string | undefined = auth?.strategy?.name;
   if (strategy && EDITOR_STRATEGIES.has(strategy)) return { kind: 'editor' };
 
-  const user = auth?.credentials ?? null;
-  const reader: Reader = {
-    ip: typeof ctx.request?.ip === 'string' && ctx.request.ip !== '' ? ctx.request.ip : null,
-    userAgent: typeof ctx.request?.headers?.['user-agent'] === 'string' ? ctx.request.headers['user-agent'] : null,
-    account: user && typeof user.id === 'number' ? { id: user.id, email: user.email ?? null, username: user.username ?? null } : null,
-    ctx,
-  };
+  const reader = readerOf(ctx);
   const mayModerate = Boolean(auth?.ability?.can?.(`${COMMENT_UID}.update`));
   return mayModerate ? { kind: 'moderator', ...reader } : { kind: 'reader', ...reader };
 }
@@ -52,7 +46,8 @@ export function identifyCaller(strapi: Core.Strapi): CommentCaller {
 /** The reader behind a request, whoever authenticated it: its address, user agent and users-permissions account. */
 export function readerOf(ctx: any): Reader {
   const auth = ctx.state?.auth;
-  const user = auth?.strategy?.name === 'users-permissions' ? auth.credentials : null;
+  // Editors' credentials (admin users, API tokens) are not reader accounts.
+  const user = auth?.strategy?.name && EDITOR_STRATEGIES.has(auth.strategy.name) ? null : (auth?.credentials ?? null);
   return {
     ip: typeof ctx.request?.ip === 'string' && ctx.request.ip !== '' ? ctx.request.ip : null,
     userAgent: typeof ctx.request?.headers?.['user-agent'] === 'string' ? ctx.request.headers['user-agent'] : null,
