@@ -62,8 +62,11 @@ export async function erasePersonalData(strapi: Core.Strapi, request: PersonalDa
       }
       await noteErasedComments(strapi, trx, found.comments);
       // Reports they filed stay (a moderator may still need their count) but no longer name them.
-      for (const report of found.reports) {
-        await sql(strapi, trx, REPORTS_TABLE).where('id', report.id).update({ user_id: null, reporter_key: `erased:${report.id}`, note: null });
+      const reportIds = found.reports.map((report) => report.id);
+      for (let i = 0; i < reportIds.length; i += CHUNK) {
+        await sql(strapi, trx, REPORTS_TABLE)
+          .whereIn('id', reportIds.slice(i, i + CHUNK))
+          .update({ user_id: null, note: null, reporter_key: strapi.db.connection.raw(`'erased:' || id`) });
       }
       await sql(strapi, trx, PRIVACY_LOG_TABLE).insert({
         action: 'erase',
