@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerDatabaseModels } from '../database/models';
 
 /**
  * The table that makes the database itself refuse a second page on a path: one row per
@@ -68,7 +69,5 @@ const slugClaimModel = {
  * Called from register(), before the database is initialised.
  */
 export function registerClaimModels(strapi: Core.Strapi): void {
-  const models = strapi.get('models') as { add(model: unknown): unknown };
-  models.add(pathClaimModel);
-  models.add(slugClaimModel);
+  registerDatabaseModels(strapi, pathClaimModel, slugClaimModel);
 }

@@ -12,6 +12,7 @@ import type { Reader } from './caller';
 import { recountComments } from './comment-count';
 import { lockAuthor } from './lookups';
 import { ARTICLE_UID, COMMENT_UID } from './model';
+import { registerDatabaseModels } from '../database/models';
 
 /**
  * Readers' reports of comments. A plain table, not a content type: reporters are private, and
@@ -46,7 +47,7 @@ const reportModel = {
 
 /** Registers the reports table as a Strapi database model; called from register(). */
 export function registerReportModel(strapi: Core.Strapi): void {
-  (strapi.get('models') as { add(model: unknown): unknown }).add(reportModel);
+  registerDatabaseModels(strapi, reportModel);
 }
 
 /** What every report request is told, whatever became of it. */

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerDatabaseModels } from '../database/models';
 
 /**
  * The change log: one row per committed write that changes what the public can read, written
@@ -67,7 +68,5 @@ const webhookEndpointModel = {
 
 /** Registers the change log's tables as Strapi database models; called from register(). */
 export function registerChangeModels(strapi: Core.Strapi): void {
-  const models = strapi.get('models') as { add(model: unknown): unknown };
-  models.add(changeModel);
-  models.add(webhookEndpointModel);
+  registerDatabaseModels(strapi, changeModel, webhookEndpointModel);
 }

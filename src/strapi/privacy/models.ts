@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerDatabaseModels } from '../database/models';
 
 /**
  * The record that a person's data was exported or erased: when, how they were named (an
@@ -29,5 +30,5 @@ const privacyLogModel = {
 
 /** Registers the privacy log's table as a Strapi database model; called from register(). */
 export function registerPrivacyModels(strapi: Core.Strapi): void {
-  (strapi.get('models') as { add(model: unknown): unknown }).add(privacyLogModel);
+  registerDatabaseModels(strapi, privacyLogModel);
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerDatabaseModels } from '../database/models';
 
 /**
  * What each imported WordPress thing became: one row per (site, kind, WordPress id), so a
@@ -56,7 +57,5 @@ const runModel = {
 
 /** Registers the import's tables as Strapi database models; called from register(). */
 export function registerWordpressImportModels(strapi: Core.Strapi): void {
-  const models = strapi.get('models') as { add(model: unknown): unknown };
-  models.add(itemModel);
-  models.add(runModel);
+  registerDatabaseModels(strapi, itemModel, runModel);
 }
