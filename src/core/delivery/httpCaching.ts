@@ -20,7 +20,7 @@ export interface CacheableExchange {
 }
 
 /** Content API routes that are never a public read, whatever the method: accounts, the change feed. */
-const NEVER_PUBLIC = [/^\/api\/(auth|users|connect|users-permissions|changes)(\/|$)/];
+const NEVER_PUBLIC = [/^\/api\/(auth|users|connect|users-permissions|changes|comment-notifications)(\/|$)/];
 
 /**
  * What a public read may be: JSON (REST, GraphQL), and the XML and JSON Feed documents of

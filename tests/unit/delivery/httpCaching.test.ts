@@ -20,7 +20,7 @@ describe('cachePolicy', () => {
     expect(cachePolicy({ ...read, contentType: 'text/html' })).toBe('private');
     expect(cachePolicy({ ...read, method: 'POST', path: '/graphql', graphqlQuery: false })).toBe('private');
     expect(cachePolicy({ ...read, path: '/graphql' })).toBe('private');
-    for (const path of ['/api/changes', '/api/changes/4/paths', '/api/users/me', '/api/auth/local', '/api/connect/github']) expect(cachePolicy({ ...read, path })).toBe('private');
+    for (const path of ['/api/changes', '/api/changes/4/paths', '/api/users/me', '/api/auth/local', '/api/connect/github', '/api/comment-notifications/confirm']) expect(cachePolicy({ ...read, path })).toBe('private');
   });
 
   it('leaves writes and everything outside the content API alone', () => {
