@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { checkWebhookSecret, DEFAULT_PUBLIC_CACHE_CONTROL, DEFAULT_RETRY_SCHEDULE_SECONDS, parseWebhookEndpoints } from '../src/core/delivery';
 import { checkFeedSize, DEFAULT_FEED_SIZE } from '../src/core/discovery';
 import { checkReportsToHold, DEFAULT_MODERATION_RULES, DEFAULT_REPORTS_TO_HOLD, readCloseAfterDays } from '../src/core/moderation';
+import { checkNotifyAddresses, checkNotifyMinutes, DEFAULT_NOTIFY_MINUTES } from '../src/core/notifications';
 import { checkPersonalDataDays, DEFAULT_PERSONAL_DATA_DAYS } from '../src/core/privacy';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
@@ -87,6 +88,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
       closeAfterDays: readCloseAfterDays(env('COMMENT_CLOSE_AFTER_DAYS', '')),
       // 0 never holds a comment back for reports.
       reportsToHold: checkReportsToHold(env.int('COMMENT_REPORTS_TO_HOLD', DEFAULT_REPORTS_TO_HOLD)),
+      notifications: {
+        // The mail itself goes through Strapi's email plugin (config/plugins.ts): no SMTP host, no mail.
+        enabled: env('SMTP_HOST', '') !== '',
+        digestMinutes: checkNotifyMinutes(env.int('COMMENT_NOTIFY_MINUTES', DEFAULT_NOTIFY_MINUTES)),
+        digestTo: checkNotifyAddresses(env.array('COMMENT_NOTIFY_TO', [])),
+        pollMs: env.int('MAIL_POLL_MS', 1000),
+      },
     },
   };
 };

@@ -23,6 +23,28 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
+    // Mail (comment notifications, account confirmations) goes through SMTP when SMTP_HOST is
+    // set; without it Strapi's email plugin is left unconfigured and Colophon queues no mail.
+    ...(env('SMTP_HOST', '')
+      ? {
+          email: {
+            config: {
+              provider: 'nodemailer',
+              providerOptions: {
+                host: env('SMTP_HOST'),
+                port: env.int('SMTP_PORT', 587),
+                // true for implicit TLS (port 465); otherwise STARTTLS is used when the server offers it.
+                secure: env.bool('SMTP_SECURE', false),
+                ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+              },
+              settings: {
+                defaultFrom: env('SMTP_FROM', 'Colophon <no-reply@localhost>'),
+                defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM', 'Colophon <no-reply@localhost>')),
+              },
+            },
+          },
+        }
+      : {}),
     'users-permissions': {
       config: { jwtSecret: env('JWT_SECRET') },
     },

@@ -11,13 +11,14 @@ import { closeResponseCaches } from './strapi/delivery/response-cache';
 import { deriveOnWrite } from './strapi/hook/derive-on-write';
 import { publishedOnlyForReaders } from './strapi/middlewares/published-only-for-readers';
 import { registerPreview, registerPreviewPages } from './strapi/preview';
+import { registerNotifications } from './strapi/notifications';
 import { registerPersonalDataRoutes, registerPrivacyModels } from './strapi/privacy';
 import { redirectLocales } from './strapi/redirects-api';
 import { redirectLookups } from './strapi/trails/redirect-lookup';
 import { registerResolvePathQuery } from './strapi/trails/resolve-path-graphql';
 import { registerWordpressImportModels } from './strapi/wordpress-import/models';
 
-/** What bootstrap started that must stop with the app (the change log's pruning, webhook delivery). */
+/** What bootstrap started that must stop with the app (the change log's pruning, webhook and mail delivery). */
 const stopTimers = new WeakMap<object, () => Promise<void>>();
 
 export default {
@@ -42,6 +43,7 @@ export default {
     registerPreview(strapi);
     registerPreviewPages(strapi);
     registerPersonalDataRoutes(strapi);
+    registerNotifications(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ModerationRules } from '../core/moderation';
 import type { ResponseCacheSettings } from './delivery/response-cache';
 import type { WebhookSettings } from './delivery/webhooks';
+import type { NotificationSettings } from './notifications/settings';
 
 /**
  * A content type that carries a breadcrumb trail. Adding one entry here is all a developer
@@ -120,6 +121,8 @@ export interface ColophonConfig {
     closeAfterDays: number | null;
     /** Open reader reports that send an approved comment back to pending (COMMENT_REPORTS_TO_HOLD, default 3); 0 never. */
     reportsToHold: number;
+    /** Mail to moderators and commenters (src/strapi/notifications). */
+    notifications: NotificationSettings;
   };
 }
 

@@ -751,6 +751,9 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    notifyReplies: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'> &
       Schema.Attribute.Private;
     parentDocumentId: Schema.Attribute.String &

@@ -13,8 +13,19 @@ export interface StoredCommentData {
   userAgent: string | null;
   moderationReason: string | null;
   userId: number | null;
+  /** Whether the comment asked for a mail when a reply is approved. */
+  notifyReplies: boolean;
   createdAt: string | null;
   updatedAt: string | null;
+}
+
+/** An address that asked for reply notices (src/strapi/notifications), and what became of it. */
+export interface MailAddressData {
+  email: string;
+  confirmationSentAt: string | null;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+  createdAt: string | null;
 }
 
 /** A reader account's own fields (users-permissions), secrets left out. */
@@ -46,19 +57,22 @@ export interface PersonalDataExport {
   comments: StoredCommentData[];
   /** Reports filed while signed in (an anonymous report is kept by IP hash alone, which names no one). */
   reports: ReportData[];
+  /** Their addresses' reply-notice state: when a confirmation went, when it was confirmed, when it unsubscribed. */
+  mailAddresses: MailAddressData[];
 }
 
 /**
  * Shapes an export: the subject as asked, the accounts found (by id, or holding the address),
  * their comments oldest first, each once (a comment may match both by address and by
- * account), and the reports their accounts filed. Field names are the stored ones, so a reader sees what the newsroom sees.
+ * account), the reports their accounts filed, and their addresses' reply-notice state. Field names are the stored ones, so a reader sees what the newsroom sees.
  */
 export function buildPersonalDataExport(
   subject: DataSubject,
   accounts: AccountData[],
   comments: StoredCommentData[],
   reports: ReportData[],
-  generatedAt: Date
+  generatedAt: Date,
+  mailAddresses: MailAddressData[] = []
 ): PersonalDataExport {
   const seen = new Set<string>();
   const unique = comments.filter((comment) => (seen.has(comment.documentId) ? false : (seen.add(comment.documentId), true)));
@@ -69,5 +83,6 @@ export function buildPersonalDataExport(
     accounts: [...accounts].sort((a, b) => a.id - b.id),
     comments: unique,
     reports: [...reports].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '')),
+    mailAddresses: [...mailAddresses].sort((a, b) => a.email.localeCompare(b.email)),
   };
 }

@@ -73,6 +73,7 @@ export const FIELD_LABELS_FR: FieldLabels = {
       description: 'Les signalements ouverts des lecteurs. À COMMENT_REPORTS_TO_HOLD, un commentaire approuvé repasse en attente ; l’approuver les classe.',
     },
     reportReasons: { label: 'Signalé pour', description: 'Les motifs des signalements ouverts, du plus fréquent au moins fréquent. Privé.' },
+    notifyReplies: { label: 'Avertir des réponses', description: 'Le commentateur veut un message quand une réponse est approuvée ; rien n’est envoyé avant la confirmation de l’adresse. Privé.' },
   },
   'api::redirect.redirect': {
     from: { label: 'Chemin d’origine', description: 'Un ancien chemin public.' },

@@ -72,6 +72,7 @@ export const FIELD_LABELS: FieldLabels = {
     user: { label: 'Reader account', description: 'The signed-in reader who posted it, if any.' },
     reportCount: { label: 'Reports', description: 'Readers’ open reports. At COMMENT_REPORTS_TO_HOLD an approved comment goes back to pending; approving it dismisses them.' },
     reportReasons: { label: 'Reported for', description: 'The open reports’ reasons, most frequent first. Private.' },
+    notifyReplies: { label: 'Mail me replies', description: 'The commenter asked to be emailed when a reply is approved; mail goes only once the address is confirmed. Private.' },
   },
   'api::redirect.redirect': {
     from: { label: 'From path', description: 'An old public path.' },

@@ -9,6 +9,7 @@ import { ensureTrailLockRow } from '../database/locks';
 import { pruneChangesHourly } from '../delivery/retention';
 import { backfillAlternates } from '../discovery/backfill-alternates';
 import { startWebhookDelivery } from '../delivery/webhooks';
+import { startMailDelivery } from '../notifications';
 import { followI18nDefaultLocale, reconcileDefaultLocale } from '../site/default-locale';
 import { slimCategoryEvents } from '../trails/slim-category-events';
 import { warnMissingBaseUrl } from '../trails/warn-missing-base-url';
@@ -41,9 +42,11 @@ export async function bootstrapColophon(strapi: Core.Strapi): Promise<() => Prom
   const stopClearing = clearPersonalDataDaily(strapi, colophonConfig(strapi).comments.personalDataDays);
   if (!delivery.changeLog) strapi.log.warn('[colophon] CHANGE_LOG=false: no change log, feed, webhooks or response cache (benchmark baseline).');
   const stopWebhooks = delivery.changeLog ? await startWebhookDelivery(strapi, delivery.webhooks) : async () => {};
+  const stopMail = await startMailDelivery(strapi);
   return async () => {
     stopPruning();
     stopClearing();
     await stopWebhooks();
+    await stopMail();
   };
 }

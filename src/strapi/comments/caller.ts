@@ -6,7 +6,7 @@ export interface Reader {
   ip: string | null;
   userAgent: string | null;
   /** The signed-in reader, or null for Public. */
-  account: { id: number; email: string | null; username: string | null } | null;
+  account: { id: number; email: string | null; username: string | null; confirmed?: boolean } | null;
   /** The Koa context of the request, for response headers. */
   ctx: any;
 }
@@ -51,7 +51,7 @@ export function readerOf(ctx: any): Reader {
   return {
     ip: typeof ctx.request?.ip === 'string' && ctx.request.ip !== '' ? ctx.request.ip : null,
     userAgent: typeof ctx.request?.headers?.['user-agent'] === 'string' ? ctx.request.headers['user-agent'] : null,
-    account: user && typeof user.id === 'number' ? { id: user.id, email: user.email ?? null, username: user.username ?? null } : null,
+    account: user && typeof user.id === 'number' ? { id: user.id, email: user.email ?? null, username: user.username ?? null, confirmed: user.confirmed === true } : null,
     ctx,
   };
 }

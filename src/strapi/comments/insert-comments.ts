@@ -82,6 +82,7 @@ export async function insertComments(
       [column('moderationReason')]: comment.moderationReason,
       [column('ipHash')]: comment.ipHash,
       [column('reportCount')]: 0,
+      [column('notifyReplies')]: false,
       [column('createdAt')]: comment.createdAt,
       [column('updatedAt')]: now,
       // A type without draft & publish is stored published, as the document service stores it.

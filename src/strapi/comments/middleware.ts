@@ -11,6 +11,7 @@ import { loadStoredComment, prepareEditorWrite, prepareModeratorUpdate, type Com
 import { ARTICLE_UID, COMMENT_UID } from './model';
 import { postComment } from './post-comment';
 import { dismissReports } from './reports';
+import { queueMail, wakeMailDelivery } from '../notifications';
 import { keepDraftsOutOfReach, restrictToPublicComments, sortOldestFirst, type ReadParams } from './reader-scope';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -38,8 +39,18 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
     }
 
     // A comment readers can see (approved before or after the write) is a change in the log.
+    // Mail a write queued goes once it committed (src/strapi/notifications).
     const logged = (work: (trx: unknown) => Promise<any>): Promise<any> =>
-      strapi.db.transaction(({ trx }) => recordingChanges(strapi, trx, `comment:${action}`, tagVocabulary(strapi).changeCoarser, () => work(trx)));
+      strapi.db
+        .transaction(({ trx }) => recordingChanges(strapi, trx, `comment:${action}`, tagVocabulary(strapi).changeCoarser, () => work(trx)))
+        .then((result) => {
+          wakeMailDelivery(strapi);
+          return result;
+        });
+    // A reply that became public is announced to the comment it answers (if that asked for it).
+    const announceReply = async (trx: unknown, documentId: string | null | undefined, parentDocumentId: string | null | undefined) => {
+      if (documentId && parentDocumentId && colophonConfig(strapi).comments.notifications.enabled) await queueMail(strapi, trx, 'reply', documentId);
+    };
     const noteIfPublic = async (trx: unknown, articleDocumentId: string | null, commentDocumentId: string | null, before: unknown, after: unknown) => {
       if (!articleDocumentId || (before !== 'approved' && after !== 'approved')) return;
       await noteCommentChange(strapi, trx, { commentUid: COMMENT_UID, commentDocumentId, articleUid: ARTICLE_UID, articleDocumentId });
@@ -53,6 +64,7 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
         // only `approved` is public either way. The article was sent as its documentId.
         const article = (params.data as Record<string, unknown> | undefined)?.article;
         if (typeof article === 'string') await noteIfPublic(trx, article, result?.documentId ?? null, null, result?.commentStatus);
+        if (result?.commentStatus === 'approved') await announceReply(trx, result.documentId, (params.data as Record<string, any> | undefined)?.parentDocumentId);
         return result;
       });
     }
@@ -73,6 +85,7 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
       if (action === 'update' && after && stored && after.commentStatus === 'approved' && stored.commentStatus !== 'approved') {
         await dismissReports(strapi, trx, after.documentId);
       }
+      if (after?.commentStatus === 'approved' && stored?.commentStatus !== 'approved') await announceReply(trx, after.documentId, after.parent?.documentId);
       await noteIfPublic(trx, after?.articleDocumentId ?? articleDocumentId, stored?.documentId ?? after?.documentId ?? null, stored?.commentStatus, after?.commentStatus);
       return result;
     });

@@ -3,7 +3,7 @@ export const COMMENT_UID = 'api::comment.comment';
 export const ARTICLE_UID = 'api::article.article';
 
 /** What a reader may send when posting, besides the honeypot field. Anything else is a 400. */
-export const READER_FIELDS = ['article', 'parent', 'authorName', 'authorEmail', 'body'] as const;
+export const READER_FIELDS = ['article', 'parent', 'authorName', 'authorEmail', 'body', 'notifyReplies'] as const;
 
 /**
  * Computed by the server from what was posted. A writer who sends them is not refused (the

@@ -6,6 +6,8 @@ import { articleLink, findCommentableArticle } from './article';
 import type { Reader } from './caller';
 import { recountComments } from './comment-count';
 import { createModerationLookups, lockAuthor } from './lookups';
+import { askForReplyNotices } from '../notifications';
+import { normalizeAddress } from '../../core/notifications';
 import { READER_FIELDS } from './model';
 import { throwRejection } from './rejections';
 import { parentLink, placeInThread } from './thread';
@@ -35,6 +37,7 @@ export async function postComment(strapi: Core.Strapi, reader: Reader, params: C
   const place = await placeInThread(strapi, sent.parent, article, rules, { approvedParentOnly: true });
   const ipHash = reader.ip ? hashIp(reader.ip, ipHashSecret) : null;
   const fields = withAccountDefaults(sent, reader);
+  const notifyReplies = readNotifyReplies(fields);
 
   return strapi.db.transaction(async ({ trx }) => {
     const userId = reader.account?.id ?? null;
@@ -57,9 +60,16 @@ export async function postComment(strapi: Core.Strapi, reader: Reader, params: C
       ipHash: outcome.value.ipHash,
       userAgent: cleanUserAgent(reader.userAgent),
       user: reader.account ? { connect: [{ id: reader.account.id }] } : null,
+      notifyReplies,
     };
     const created = await next();
     if (outcome.status === 'approved') await recountComments(strapi, trx, [article.documentId]);
+    // Spam asks for nothing: a bot's typed address gets no confirmation mail.
+    if (notifyReplies && authorEmail && outcome.status !== 'spam' && created?.documentId && colophonConfig(strapi).comments.notifications.enabled) {
+      const account = reader.account;
+      const provenByAccount = Boolean(account?.confirmed && account.email && normalizeAddress(account.email) === normalizeAddress(String(authorEmail)));
+      await askForReplyNotices(strapi, trx, { email: String(authorEmail), commentDocumentId: created.documentId, provenByAccount });
+    }
     return toldToPoster(created, outcome.status);
   });
 }
@@ -85,6 +95,20 @@ function withAccountDefaults(sent: Record<string, unknown>, reader: Reader): Rec
     authorName: sent.authorName ?? reader.account.username ?? undefined,
     authorEmail: sent.authorEmail ?? reader.account.email ?? undefined,
   };
+}
+
+/**
+ * `notifyReplies: true` asks for a mail when a reply is approved (after a double opt-in); it
+ * needs an address to mail. 400 naming the field otherwise.
+ */
+function readNotifyReplies(fields: Record<string, unknown>): boolean {
+  const value = fields.notifyReplies;
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw fieldError('notifyReplies must be true or false', 'notifyReplies');
+  if (value && (typeof fields.authorEmail !== 'string' || fields.authorEmail.trim() === '')) {
+    throw fieldError('authorEmail is required to be mailed replies (notifyReplies: true)', 'authorEmail');
+  }
+  return value;
 }
 
 function cleanUserAgent(userAgent: string | null): string | null {

@@ -13,6 +13,7 @@ import { recountComments } from './comment-count';
 import { lockAuthor } from './lookups';
 import { ARTICLE_UID, COMMENT_UID } from './model';
 import { registerDatabaseModels } from '../database/models';
+import { wakeMailDelivery } from '../notifications';
 
 /**
  * Readers' reports of comments. A plain table, not a content type: reporters are private, and
@@ -85,6 +86,8 @@ export async function reportComment(strapi: Core.Strapi, reader: Reader, documen
       await fileReport(strapi, trx, { documentId, reporterKey, userId, ipHash, fields, at: now }, reportsToHold);
     })
   );
+  // A comment held back waits for moderators: the digest may be due (whatever the report did, so the answer's timing says nothing).
+  wakeMailDelivery(strapi);
   return REPORT_RECEIPT;
 }
 
@@ -138,7 +141,9 @@ async function settleReports(strapi: Core.Strapi, trx: unknown, documentId: stri
     .update({
       [column('reportCount')]: reasons.length,
       [column('reportReasons')]: summarizeReportReasons(reasons) || null,
-      ...(hold ? { [column('commentStatus')]: 'pending', [column('moderationReason')]: `held: ${reasons.length} reader reports` } : {}),
+      ...(hold
+        ? { [column('commentStatus')]: 'pending', [column('moderationReason')]: `held: ${reasons.length} reader reports`, [column('updatedAt')]: new Date() }
+        : {}),
     });
   if (hold && comment.article?.documentId) {
     await recountComments(strapi, trx, [comment.article.documentId]);

@@ -8,6 +8,7 @@ import { noteChange, recordingChanges } from '../delivery/change-log';
 import { noteCommentChange } from '../delivery/notes';
 import { tagVocabulary } from '../delivery/tags';
 import { defaultLocale } from '../hook/write-context';
+import { ADDRESSES_TABLE } from '../notifications/models';
 import { findPersonalData } from './find-personal-data';
 import { PRIVACY_LOG_TABLE } from './models';
 
@@ -30,7 +31,8 @@ const CHUNK = 500;
 /**
  * Erases one person's data from their comments, as WordPress's comment eraser does: the name
  * becomes the fixed anonymous label in the site's default locale; email, IP hash, user agent,
- * moderation reason and account link are removed; with `deleteText` the words are replaced by
+ * moderation reason, account link and the ask for reply mails are removed, and so is their
+ * addresses' reply-notice state; with `deleteText` the words are replaced by
  * a fixed notice in that locale too. Reports their accounts filed lose the account and the note. Statuses, threads and dates stay, so no count changes and
  * no reply loses its parent. One transaction: it is all done or nothing is. The public answers
  * that showed the name (approved comments) are noted in the change log, which purges every
@@ -51,6 +53,7 @@ export async function erasePersonalData(strapi: Core.Strapi, request: PersonalDa
         [column('ipHash')]: null,
         [column('userAgent')]: null,
         [column('moderationReason')]: null,
+        [column('notifyReplies')]: false,
         [column('updatedAt')]: new Date(),
         ...(request.deleteText ? { [column('body')]: labels.text, [column('bodyHtml')]: renderCommentHtml(labels.text) } : {}),
       };
@@ -67,6 +70,11 @@ export async function erasePersonalData(strapi: Core.Strapi, request: PersonalDa
         await sql(strapi, trx, REPORTS_TABLE)
           .whereIn('id', reportIds.slice(i, i + CHUNK))
           .update({ user_id: null, note: null, reporter_key: strapi.db.connection.raw(`'erased:' || id`) });
+      }
+      // Their addresses' reply-notice rows go whole; mail still queued for them finds no address and is skipped.
+      const addresses = found.mailAddresses.map((address) => address.email);
+      for (let i = 0; i < addresses.length; i += CHUNK) {
+        await sql(strapi, trx, ADDRESSES_TABLE).whereIn('email', addresses.slice(i, i + CHUNK)).delete();
       }
       await sql(strapi, trx, PRIVACY_LOG_TABLE).insert({
         action: 'erase',

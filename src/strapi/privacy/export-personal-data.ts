@@ -25,7 +25,8 @@ export async function exportPersonalData(strapi: Core.Strapi, request: PersonalD
       found.accounts,
       found.comments.map(({ id, ...comment }) => comment),
       found.reports.map(({ id, ...report }) => report),
-      new Date()
+      new Date(),
+      found.mailAddresses
     );
   });
 }

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { AccountData, DataSubject, ReportData, StoredCommentData } from '../../core/privacy';
+import type { AccountData, DataSubject, MailAddressData, ReportData, StoredCommentData } from '../../core/privacy';
+import { normalizeAddress } from '../../core/notifications';
+import { ADDRESSES_TABLE } from '../notifications/models';
 import { REPORTS_TABLE } from '../comments/reports';
 import { sql } from '../database/schema';
 import { toDate } from '../database/values';
@@ -12,13 +14,16 @@ export interface PersonalData {
   accounts: AccountData[];
   comments: Array<StoredCommentData & { id: number }>;
   reports: Array<ReportData & { id: number }>;
+  /** The reply-notice rows of every address of theirs (asked for, the accounts', the comments'). */
+  mailAddresses: MailAddressData[];
 }
 
 /**
  * Everything Colophon holds on `subject`, read in transaction `trx`:
  * - by address: the comments posted under it and the reader accounts registered with it;
  * - by account: that account, the comments it posted signed in, and those posted under its address.
- * - the reports the accounts filed.
+ * - the reports the accounts filed;
+ * - the reply-notice state of each of those addresses.
  * Addresses compare lowercased (both sides are stored so). The same indexed queries whoever
  * asks, found or not, so the time to answer says little about whether anything was found.
  */
@@ -45,7 +50,12 @@ export async function findPersonalData(strapi: Core.Strapi, trx: unknown, subjec
   const reports: any[] = await sql(strapi, trx, REPORTS_TABLE)
     .whereIn('user_id', accountIds.length ? accountIds : [-1])
     .orderBy('id');
-  return { accounts, comments: rows.map(commentData), reports: reports.map(reportData) };
+  const comments = rows.map(commentData);
+  const addresses = [...new Set([...emails, ...comments.map((comment) => comment.authorEmail)].filter((email): email is string => !!email).map(normalizeAddress))];
+  const mailRows: any[] = await sql(strapi, trx, ADDRESSES_TABLE)
+    .whereIn('email', addresses.length ? addresses : [''])
+    .orderBy('email');
+  return { accounts, comments, reports: reports.map(reportData), mailAddresses: mailRows.map(mailAddressData) };
 }
 
 function iso(value: unknown): string | null {
@@ -60,6 +70,16 @@ function reportData(row: any): ReportData & { id: number } {
     note: row.note ?? null,
     createdAt: iso(row.created_at),
     dismissedAt: iso(row.dismissed_at),
+  };
+}
+
+function mailAddressData(row: any): MailAddressData {
+  return {
+    email: row.email,
+    confirmationSentAt: iso(row.confirmation_sent_at),
+    confirmedAt: iso(row.confirmed_at),
+    unsubscribedAt: iso(row.unsubscribed_at),
+    createdAt: iso(row.created_at),
   };
 }
 
@@ -92,6 +112,7 @@ function commentData(row: any): StoredCommentData & { id: number } {
     userAgent: row.userAgent ?? null,
     moderationReason: row.moderationReason ?? null,
     userId: row.user?.id ?? null,
+    notifyReplies: row.notifyReplies === true || row.notifyReplies === 1,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };

@@ -8,7 +8,7 @@ const SECRET_EMAIL = 'secret.reader@example.org';
 const SECRET_AGENT = 'SecretAgent/7.7 (privacy test)';
 const SECRET_IP = '192.0.2.77';
 /** Field names that must never appear in a public response, whatever their value. */
-const PRIVATE_KEYS = ['authorEmail', 'ipHash', 'userAgent', 'moderationReason', 'reportCount', 'reportReasons', 'password', 'resetPasswordToken', 'confirmationToken'];
+const PRIVATE_KEYS = ['authorEmail', 'ipHash', 'userAgent', 'moderationReason', 'reportCount', 'reportReasons', 'notifyReplies', 'password', 'resetPasswordToken', 'confirmationToken'];
 
 describe('privacy: nothing personal in any public response', () => {
   let app: TestApp;

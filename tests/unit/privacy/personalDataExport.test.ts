@@ -12,6 +12,7 @@ const comment = (documentId: string, createdAt: string): StoredCommentData => ({
   userAgent: null,
   moderationReason: null,
   userId: null,
+  notifyReplies: false,
   createdAt,
   updatedAt: createdAt,
 });
