@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { checkWebhookSecret, DEFAULT_PUBLIC_CACHE_CONTROL, DEFAULT_RETRY_SCHEDULE_SECONDS, parseWebhookEndpoints } from '../src/core/delivery';
 import { checkFeedSize, DEFAULT_FEED_SIZE } from '../src/core/discovery';
 import { checkReportsToHold, DEFAULT_MODERATION_RULES, DEFAULT_REPORTS_TO_HOLD, readCloseAfterDays } from '../src/core/moderation';
-import { checkNotifyAddresses, checkNotifyMinutes, DEFAULT_NOTIFY_MINUTES } from '../src/core/notifications';
+import { checkMailPollMs, checkNotifyAddresses, checkNotifyMinutes, DEFAULT_NOTIFY_MINUTES } from '../src/core/notifications';
 import { checkPersonalDataDays, DEFAULT_PERSONAL_DATA_DAYS } from '../src/core/privacy';
 import type { ColophonConfig } from '../src/strapi/colophon-config';
 
@@ -93,7 +93,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): ColophonConfig => {
         enabled: env('SMTP_HOST', '') !== '',
         digestMinutes: checkNotifyMinutes(env.int('COMMENT_NOTIFY_MINUTES', DEFAULT_NOTIFY_MINUTES)),
         digestTo: checkNotifyAddresses(env.array('COMMENT_NOTIFY_TO', [])),
-        pollMs: env.int('MAIL_POLL_MS', 1000),
+        pollMs: checkMailPollMs(env.int('MAIL_POLL_MS', 1000)),
       },
     },
   };

@@ -33,9 +33,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
               providerOptions: {
                 host: env('SMTP_HOST'),
                 port: env.int('SMTP_PORT', 587),
-                // true for implicit TLS (port 465); otherwise STARTTLS is used when the server offers it.
+                // true for implicit TLS (port 465); otherwise STARTTLS, required whenever a password
+                // would cross (SMTP_REQUIRE_TLS), so a stripped STARTTLS cannot expose it.
                 secure: env.bool('SMTP_SECURE', false),
+                requireTLS: env.bool('SMTP_REQUIRE_TLS', env('SMTP_USERNAME', '') !== '' && !env.bool('SMTP_SECURE', false)),
                 ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+                // Well under the outbox's 5-minute lease (src/strapi/notifications/outbox.ts).
+                connectionTimeout: 30_000,
+                greetingTimeout: 30_000,
+                socketTimeout: 60_000,
               },
               settings: {
                 defaultFrom: env('SMTP_FROM', 'Colophon <no-reply@localhost>'),

@@ -63,7 +63,7 @@ export function composeModeratorDigest(digest: ModeratorDigest): MailContent {
   const listed = digest.fresh.slice(0, DIGEST_LIST_SIZE);
   const more = digest.freshCount - listed.length;
   const heading = (comment: DigestComment) =>
-    `${comment.authorName} — ${comment.articleTitle ?? words.untitled}${comment.reportCount > 0 ? ` (${words.digestReported(comment.reportCount)})` : ''}`;
+    `${redactAddresses(comment.authorName)} — ${comment.articleTitle ?? words.untitled}${comment.reportCount > 0 ? ` (${words.digestReported(comment.reportCount)})` : ''}`;
   const intro = words.digestIntro(digest.waiting, digest.freshCount, digest.reported);
   const text = [
     intro,
@@ -80,7 +80,9 @@ export function composeModeratorDigest(digest: ModeratorDigest): MailContent {
         : '',
       more > 0 ? `<p>${escapeHtml(words.digestMore(more))}</p>` : '',
       digest.queueUrl ? `<p><a href="${escapeHtml(digest.queueUrl)}">${escapeHtml(words.digestOpenQueue)}</a></p>` : '',
-    ].join('')
+    ].join(''),
+    digest.locale,
+    digest.siteName
   );
   return { subject: oneLine(words.digestSubject(digest.siteName, digest.waiting)), text, html };
 }
@@ -104,7 +106,9 @@ export interface ReplyNotice {
  */
 export function composeReplyNotice(notice: ReplyNotice): MailContent {
   const words = notificationWords(notice.locale);
-  const intro = words.replyIntro(notice.replierName, notice.articleTitle ?? words.untitled);
+  // A name is what the replier typed, and may be an address (or an account's username, often one).
+  const replier = redactAddresses(notice.replierName);
+  const intro = words.replyIntro(replier, notice.articleTitle ?? words.untitled);
   const reply = excerpt(notice.replyBody, EXCERPT_LENGTH * 2);
   const parent = excerpt(notice.parentBody);
   const footer = words.unsubscribeFooter(notice.siteName);
@@ -129,9 +133,11 @@ export function composeReplyNotice(notice: ReplyNotice): MailContent {
       `<blockquote>${escapeHtml(parent)}</blockquote>`,
       notice.articleUrl ? `<p><a href="${escapeHtml(notice.articleUrl)}">${escapeHtml(words.replyRead)}</a></p>` : '',
       `<hr><p><small>${escapeHtml(footer)} <a href="${escapeHtml(notice.unsubscribeUrl)}">${escapeHtml(words.unsubscribeLink)}</a></small></p>`,
-    ].join('')
+    ].join(''),
+    notice.locale,
+    notice.siteName
   );
-  return { subject: oneLine(words.replySubject(notice.siteName, notice.replierName)), text, html };
+  return { subject: oneLine(words.replySubject(notice.siteName, replier)), text, html };
 }
 
 export interface ConfirmationRequest {
@@ -152,30 +158,36 @@ export function composeConfirmation(request: ConfirmationRequest): MailContent {
       `<p>${escapeHtml(intro)}</p>`,
       `<p><a href="${escapeHtml(request.confirmUrl)}">${escapeHtml(words.confirmButton)}</a></p>`,
       `<p><small>${escapeHtml(ignore)}</small></p>`,
-    ].join('')
+    ].join(''),
+    request.locale,
+    request.siteName
   );
   return { subject: oneLine(words.confirmSubject(request.siteName)), text, html };
 }
 
 /** What a mail link's page says. */
-export type LinkPageOutcome = 'confirmed' | 'unsubscribed' | 'ask-unsubscribe' | 'invalid';
+export type LinkPageOutcome = 'confirmed' | 'unsubscribed' | 'ask-confirm' | 'ask-unsubscribe' | 'invalid';
 
 /**
- * The small HTML page a reader sees after following a mail link. `ask-unsubscribe` is the
- * answer to a GET of the unsubscribe link: a form that POSTs back to `formAction`, because a
- * GET must change nothing (mail scanners follow links; RFC 8058 section 3.2).
+ * The small HTML page a reader sees after following a mail link. `ask-confirm` and
+ * `ask-unsubscribe` answer a GET of a link: a form that POSTs back to the same URL (no
+ * `action`: the page's own, query included), because a GET must change nothing, since mail
+ * scanners fetch every link (RFC 8058 section 3.2 says so of unsubscribing).
  */
-export function composeLinkPage(options: { locale: string; siteName: string; outcome: LinkPageOutcome; formAction?: string }): string {
+export function composeLinkPage(options: { locale: string; siteName: string; outcome: LinkPageOutcome }): string {
   const words = notificationWords(options.locale);
+  const form = (question: string, button: string, hidden = '') =>
+    `<form method="post"><p>${escapeHtml(question)}</p>${hidden}<button type="submit">${escapeHtml(button)}</button></form>`;
   const body =
     options.outcome === 'confirmed'
       ? `<p>${escapeHtml(words.pageConfirmed)}</p>`
       : options.outcome === 'unsubscribed'
         ? `<p>${escapeHtml(words.pageUnsubscribed)}</p>`
-        : options.outcome === 'ask-unsubscribe'
-          ? `<form method="post" action="${escapeHtml(options.formAction ?? '')}"><p>${escapeHtml(words.pageUnsubscribeAsk)}</p>` +
-            `<input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(words.pageUnsubscribeButton)}</button></form>`
-          : `<p>${escapeHtml(words.pageInvalid)}</p>`;
+        : options.outcome === 'ask-confirm'
+          ? form(words.pageConfirmAsk, words.confirmButton)
+          : options.outcome === 'ask-unsubscribe'
+            ? form(words.pageUnsubscribeAsk, words.pageUnsubscribeButton, '<input type="hidden" name="List-Unsubscribe" value="One-Click">')
+            : `<p>${escapeHtml(words.pageInvalid)}</p>`;
   return page(`<h1>${escapeHtml(options.siteName)}</h1>${body}`, options.locale, options.siteName);
 }
 

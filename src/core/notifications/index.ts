@@ -1,5 +1,5 @@
 export { CONFIRM_LINK_DAYS, mailLinkKey, normalizeAddress, signMailToken, verifyMailToken } from './mailTokens';
-export type { MailTokenPurpose } from './mailTokens';
+export type { MailToken, MailTokenPurpose } from './mailTokens';
 export { notificationWords } from './messages';
 export type { NotificationWords } from './messages';
 export {
@@ -13,5 +13,15 @@ export {
   redactAddresses,
 } from './compose';
 export type { ConfirmationRequest, DigestComment, LinkPageOutcome, MailContent, ModeratorDigest, ReplyNotice } from './compose';
-export { checkNotifyAddresses, checkNotifyMinutes, CONFIRM_RESEND_HOURS, DEFAULT_NOTIFY_MINUTES, digestDue, replyNoticeRecipient } from './rules';
+export {
+  checkMailPollMs,
+  checkNotifyAddresses,
+  checkNotifyMinutes,
+  CONFIRM_SPACING_MINUTES,
+  CONFIRM_SPACING_UNSUBSCRIBED_DAYS,
+  DEFAULT_NOTIFY_MINUTES,
+  digestDue,
+  nextConfirmationAt,
+  replyNoticeRecipient,
+} from './rules';
 export type { ReplyNoticeFacts } from './rules';

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /** What a signed mail link lets its holder do. */
 export type MailTokenPurpose = 'confirm' | 'unsubscribe';
@@ -6,13 +6,30 @@ export type MailTokenPurpose = 'confirm' | 'unsubscribe';
 /** Days a confirmation link works; an unsubscribe link never expires (RFC 8058 asks that it keep working). */
 export const CONFIRM_LINK_DAYS = 7;
 
+/** What a mail link's token carries. */
+export interface MailToken {
+  purpose: MailTokenPurpose;
+  /** The address it was sent to, normalized. */
+  email: string;
+  /** When it was minted: a confirmation older than the address's unsubscribe is refused. */
+  issuedAt: Date;
+  /** Past it the token is refused; required for `confirm`, none for `unsubscribe`. */
+  expiresAt: Date | null;
+  /** The comment whose reply notices a `confirm` token turns on; null for `unsubscribe`. */
+  commentDocumentId: string | null;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 /**
- * The key mail links are signed with, derived from a server secret (COMMENT_IP_SECRET) for this
- * one use, so no new secret has to be set and a link's signature says nothing of the IP hashes'.
+ * The key mail links are sealed with, derived from a server secret (COMMENT_IP_SECRET) for this
+ * one use, so no new secret has to be set and the key says nothing of the IP hashes'. Changing
+ * that secret voids every link already mailed, unsubscribe links included.
  */
 export function mailLinkKey(secret: string): Buffer {
   if (!secret) throw new Error('mailLinkKey needs a non-empty secret');
-  return createHmac('sha256', secret).update('colophon/mail-links/v1').digest();
+  return createHmac('sha256', secret).update('colophon/mail-links/v2').digest();
 }
 
 /**
@@ -25,37 +42,51 @@ export function normalizeAddress(email: string): string {
 }
 
 /**
- * A link token: base64url of `[purpose, address, expiry in ms or 0]`, a dot, and the first
- * 128 bits of its HMAC-SHA-256 under `key`, base64url. It carries the address, so no table
- * has to keep tokens, and only the server can mint one.
+ * A link token: `[purpose, address, issued, expiry, comment]` sealed with AES-256-GCM under
+ * `key` (a random 96-bit IV, the 128-bit tag), base64url. Sealed rather than only signed: the
+ * address it carries would otherwise be readable in every access log the link passes through.
+ * Only the server can mint one, and no table has to keep them. Throws for a `confirm` token
+ * without an expiry or a comment.
  */
-export function signMailToken(key: Buffer, token: { purpose: MailTokenPurpose; email: string; expiresAt?: Date | null }): string {
-  const payload = Buffer.from(JSON.stringify([token.purpose, normalizeAddress(token.email), token.expiresAt ? token.expiresAt.getTime() : 0])).toString('base64url');
-  return `${payload}.${mac(key, payload)}`;
+export function signMailToken(key: Buffer, token: Omit<MailToken, 'issuedAt' | 'expiresAt' | 'commentDocumentId'> & Partial<MailToken>): string {
+  if (token.purpose === 'confirm' && (!token.expiresAt || !token.commentDocumentId)) throw new Error('A confirm token needs an expiry and a comment');
+  const payload = JSON.stringify([
+    token.purpose,
+    normalizeAddress(token.email),
+    (token.issuedAt ?? new Date()).getTime(),
+    token.expiresAt ? token.expiresAt.getTime() : 0,
+    token.commentDocumentId ?? null,
+  ]);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
 /**
- * The address a token was minted for, when it is well formed, signed by `key`, minted for
- * `purpose` and not expired at `now`; null otherwise (whatever the fault: the answer to a
- * forged or stale link says nothing more).
+ * What a token says, when it was sealed by `key`, for `purpose`, and has not expired at `now`;
+ * null otherwise, whatever the fault (the answer to a forged or stale link says nothing more).
  */
-export function verifyMailToken(key: Buffer, token: unknown, purpose: MailTokenPurpose, now: Date): string | null {
-  if (typeof token !== 'string' || token.length > 1024) return null;
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(mac(key, payload));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+export function verifyMailToken(key: Buffer, token: unknown, purpose: MailTokenPurpose, now: Date): MailToken | null {
+  if (typeof token !== 'string' || token.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
   try {
-    const [kind, email, expiresAt] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (kind !== purpose || typeof email !== 'string' || !email.includes('@') || typeof expiresAt !== 'number') return null;
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    const payload = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    const [kind, email, issuedAt, expiresAt, comment] = JSON.parse(payload);
+    if (kind !== purpose || typeof email !== 'string' || !email.includes('@') || typeof issuedAt !== 'number' || typeof expiresAt !== 'number') return null;
+    if (purpose === 'confirm' && (expiresAt === 0 || typeof comment !== 'string')) return null;
     if (expiresAt !== 0 && expiresAt < now.getTime()) return null;
-    return email;
+    return {
+      purpose,
+      email,
+      issuedAt: new Date(issuedAt),
+      expiresAt: expiresAt === 0 ? null : new Date(expiresAt),
+      commentDocumentId: typeof comment === 'string' ? comment : null,
+    };
   } catch {
     return null;
   }
-}
-
-function mac(key: Buffer, payload: string): string {
-  return createHmac('sha256', key).update(payload).digest().subarray(0, 16).toString('base64url');
 }

@@ -20,6 +20,7 @@ export interface NotificationWords {
   confirmButton: string;
   confirmIgnore(days: number): string;
   pageConfirmed: string;
+  pageConfirmAsk: string;
   pageUnsubscribed: string;
   pageUnsubscribeAsk: string;
   pageUnsubscribeButton: string;
@@ -47,7 +48,8 @@ const EN: NotificationWords = {
   confirmIntro: (site, article) => `You asked ${site} to email you when someone replies to your comment on “${article}”. Confirm that this address is yours:`,
   confirmButton: 'Confirm my address',
   confirmIgnore: (days) => `If you did not ask for this, ignore this mail: nothing is sent to you unless you confirm, and this link stops working in ${days} days.`,
-  pageConfirmed: 'Your address is confirmed: you will get a mail when someone replies to your comments.',
+  pageConfirmed: 'Your address is confirmed: you will get a mail when someone replies to your comment.',
+  pageConfirmAsk: 'Get a mail when someone replies to your comment?',
   pageUnsubscribed: 'Done: you will get no more mails about replies to your comments.',
   pageUnsubscribeAsk: 'Stop the mails about replies to your comments?',
   pageUnsubscribeButton: 'Stop these mails',
@@ -74,7 +76,8 @@ const FR: NotificationWords = {
     `Vous avez demandé à ${site} de vous écrire quand quelqu’un répond à votre commentaire sur « ${article} ». Confirmez que cette adresse est la vôtre :`,
   confirmButton: 'Confirmer mon adresse',
   confirmIgnore: (days) => `Si vous n’avez rien demandé, ignorez ce message : rien ne vous sera envoyé sans confirmation, et ce lien expire dans ${days} jours.`,
-  pageConfirmed: 'Votre adresse est confirmée : vous recevrez un message quand quelqu’un répondra à vos commentaires.',
+  pageConfirmed: 'Votre adresse est confirmée : vous recevrez un message quand quelqu’un répondra à votre commentaire.',
+  pageConfirmAsk: 'Recevoir un message quand quelqu’un répond à votre commentaire ?',
   pageUnsubscribed: 'C’est fait : vous ne recevrez plus de messages sur les réponses à vos commentaires.',
   pageUnsubscribeAsk: 'Ne plus recevoir les messages sur les réponses à vos commentaires ?',
   pageUnsubscribeButton: 'Ne plus recevoir ces messages',

@@ -2,8 +2,6 @@ import { normalizeAddress } from './mailTokens';
 
 /** Minutes between two moderators' digests by default (COMMENT_NOTIFY_MINUTES). */
 export const DEFAULT_NOTIFY_MINUTES = 15;
-/** Hours before a second confirmation mail may go to the same address: a form cannot be used to flood someone's inbox. */
-export const CONFIRM_RESEND_HOURS = 24;
 
 /**
  * Whether a moderators' digest may go now: notifications are on (`minutes` > 0), something
@@ -22,6 +20,12 @@ export function checkNotifyMinutes(minutes: number): number {
   return minutes;
 }
 
+/** MAIL_POLL_MS: from 50 ms (more often is only load) to an hour. Throws with the setting's name otherwise. */
+export function checkMailPollMs(ms: number): number {
+  if (!Number.isInteger(ms) || ms < 50 || ms > 3_600_000) throw new Error(`MAIL_POLL_MS must be a whole number of milliseconds from 50 to 3600000; got ${ms}`);
+  return ms;
+}
+
 /** COMMENT_NOTIFY_TO: the digest's addresses, when not every moderator's. Throws naming a malformed one. */
 export function checkNotifyAddresses(addresses: string[]): string[] {
   const clean = addresses.map((address) => address.trim()).filter(Boolean);
@@ -30,27 +34,48 @@ export function checkNotifyAddresses(addresses: string[]): string[] {
   return clean;
 }
 
-/** What is known of a reply, the comment it answers and that comment's address. */
+/** Minutes between two confirmation mails to one address: a form cannot be used to flood someone's inbox. */
+export const CONFIRM_SPACING_MINUTES = 60;
+/** Days between two confirmation mails to an address that unsubscribed: it said stop. */
+export const CONFIRM_SPACING_UNSUBSCRIBED_DAYS = 30;
+
+/**
+ * When the next confirmation mail may go to an address, given when the last one went and
+ * when it unsubscribed (null: never): at once, CONFIRM_SPACING_MINUTES after the last, or
+ * CONFIRM_SPACING_UNSUBSCRIBED_DAYS after it for an address that asked to get nothing. Null
+ * means now.
+ */
+export function nextConfirmationAt(options: { lastSentAt: Date | null; unsubscribedAt: Date | null; now: Date }): Date | null {
+  if (!options.lastSentAt) return null;
+  const spacing = options.unsubscribedAt ? CONFIRM_SPACING_UNSUBSCRIBED_DAYS * 86_400_000 : CONFIRM_SPACING_MINUTES * 60_000;
+  const at = new Date(options.lastSentAt.getTime() + spacing);
+  return at > options.now ? at : null;
+}
+
+/** What is known of a reply, the comment it answers, that comment's subscription and its address. */
 export interface ReplyNoticeFacts {
-  parent: { authorEmail: string | null; notifyReplies: boolean; commentStatus: string } | null;
+  parent: { authorEmail: string | null; commentStatus: string } | null;
   reply: { authorEmail: string | null; commentStatus: string };
-  /** The parent's address as the notifications table knows it, or null when it has no row. */
-  address: { confirmedAt: Date | null; unsubscribedAt: Date | null } | null;
+  /** The parent's ask for reply notices, or null when it made none (or it was erased). */
+  subscription: { email: string; confirmedAt: Date | null } | null;
+  /** When the address unsubscribed, or null. */
+  unsubscribedAt: Date | null;
 }
 
 /**
- * The address a reply notice goes to, or null when none may: the reply is approved, the
- * comment it answers asked for replies and still has an address (an erasure removes it), that
- * address was confirmed (double opt-in) and did not unsubscribe since, and the reply is not
- * the commenter's own.
+ * The address a reply notice goes to, or null when none may: the reply is approved; the
+ * comment it answers asked for replies and that ask was confirmed from its own link (double
+ * opt-in, per comment: knowing a confirmed address is not enough to subscribe it to a comment
+ * someone else wrote), by the address the comment still has (an erasure removes it); the
+ * address did not unsubscribe since; and the reply is not the commenter's own.
  */
 export function replyNoticeRecipient(facts: ReplyNoticeFacts): string | null {
-  const { parent, reply, address } = facts;
-  if (reply.commentStatus !== 'approved' || !parent || !parent.notifyReplies || !parent.authorEmail) return null;
+  const { parent, reply, subscription, unsubscribedAt } = facts;
+  if (reply.commentStatus !== 'approved' || !parent?.authorEmail || !subscription?.confirmedAt) return null;
   if (parent.commentStatus === 'spam' || parent.commentStatus === 'trash') return null;
-  if (!address?.confirmedAt) return null;
-  if (address.unsubscribedAt && address.unsubscribedAt >= address.confirmedAt) return null;
   const to = normalizeAddress(parent.authorEmail);
+  if (normalizeAddress(subscription.email) !== to) return null;
+  if (unsubscribedAt && unsubscribedAt >= subscription.confirmedAt) return null;
   if (reply.authorEmail && normalizeAddress(reply.authorEmail) === to) return null;
   return to;
 }

@@ -3,4 +3,4 @@ export type { DataSubject, PersonalDataRequest, RequestProblem } from './persona
 export { anonymousLabels } from './anonymous';
 export { checkPersonalDataDays, DEFAULT_PERSONAL_DATA_DAYS, personalDataCutoff } from './retention';
 export { buildPersonalDataExport } from './personalDataExport';
-export type { AccountData, MailAddressData, PersonalDataExport, ReportData, StoredCommentData } from './personalDataExport';
+export type { AccountData, MailAddressData, PersonalDataExport, ReplySubscriptionData, ReportData, StoredCommentData } from './personalDataExport';

@@ -19,12 +19,19 @@ export interface StoredCommentData {
   updatedAt: string | null;
 }
 
-/** An address that asked for reply notices (src/strapi/notifications), and what became of it. */
+/** An address that asked for reply notices (src/strapi/notifications): when a confirmation last went, when it unsubscribed. */
 export interface MailAddressData {
   email: string;
   confirmationSentAt: string | null;
-  confirmedAt: string | null;
   unsubscribedAt: string | null;
+  createdAt: string | null;
+}
+
+/** A comment's ask for reply notices, and when it was confirmed. */
+export interface ReplySubscriptionData {
+  commentDocumentId: string;
+  email: string;
+  confirmedAt: string | null;
   createdAt: string | null;
 }
 
@@ -57,8 +64,10 @@ export interface PersonalDataExport {
   comments: StoredCommentData[];
   /** Reports filed while signed in (an anonymous report is kept by IP hash alone, which names no one). */
   reports: ReportData[];
-  /** Their addresses' reply-notice state: when a confirmation went, when it was confirmed, when it unsubscribed. */
+  /** Their addresses' reply-notice state: when a confirmation went, when it unsubscribed. */
   mailAddresses: MailAddressData[];
+  /** Their asks for reply notices, one per comment, and when each was confirmed. */
+  replySubscriptions: ReplySubscriptionData[];
 }
 
 /**
@@ -72,7 +81,8 @@ export function buildPersonalDataExport(
   comments: StoredCommentData[],
   reports: ReportData[],
   generatedAt: Date,
-  mailAddresses: MailAddressData[] = []
+  mailAddresses: MailAddressData[] = [],
+  replySubscriptions: ReplySubscriptionData[] = []
 ): PersonalDataExport {
   const seen = new Set<string>();
   const unique = comments.filter((comment) => (seen.has(comment.documentId) ? false : (seen.add(comment.documentId), true)));
@@ -84,5 +94,6 @@ export function buildPersonalDataExport(
     comments: unique,
     reports: [...reports].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '')),
     mailAddresses: [...mailAddresses].sort((a, b) => a.email.localeCompare(b.email)),
+    replySubscriptions: [...replySubscriptions].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.commentDocumentId.localeCompare(b.commentDocumentId)),
   };
 }

@@ -11,7 +11,7 @@ import { loadStoredComment, prepareEditorWrite, prepareModeratorUpdate, type Com
 import { ARTICLE_UID, COMMENT_UID } from './model';
 import { postComment } from './post-comment';
 import { dismissReports } from './reports';
-import { queueMail, wakeMailDelivery } from '../notifications';
+import { queueConfirmation, queueMail, wakeMailDelivery } from '../notifications';
 import { keepDraftsOutOfReach, restrictToPublicComments, sortOldestFirst, type ReadParams } from './reader-scope';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -47,9 +47,12 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
           wakeMailDelivery(strapi);
           return result;
         });
-    // A reply that became public is announced to the comment it answers (if that asked for it).
-    const announceReply = async (trx: unknown, documentId: string | null | undefined, parentDocumentId: string | null | undefined) => {
-      if (documentId && parentDocumentId && colophonConfig(strapi).comments.notifications.enabled) await queueMail(strapi, trx, 'reply', documentId);
+    // A comment that became public: its own ask for replies gets its confirmation mail, and as a
+    // reply it is announced to the comment it answers (if that asked).
+    const announceApproval = async (trx: unknown, documentId: string | null | undefined, parentDocumentId: string | null | undefined) => {
+      if (!documentId || !colophonConfig(strapi).comments.notifications.enabled) return;
+      await queueConfirmation(strapi, trx, documentId);
+      if (parentDocumentId) await queueMail(strapi, trx, 'reply', documentId);
     };
     const noteIfPublic = async (trx: unknown, articleDocumentId: string | null, commentDocumentId: string | null, before: unknown, after: unknown) => {
       if (!articleDocumentId || (before !== 'approved' && after !== 'approved')) return;
@@ -64,7 +67,7 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
         // only `approved` is public either way. The article was sent as its documentId.
         const article = (params.data as Record<string, unknown> | undefined)?.article;
         if (typeof article === 'string') await noteIfPublic(trx, article, result?.documentId ?? null, null, result?.commentStatus);
-        if (result?.commentStatus === 'approved') await announceReply(trx, result.documentId, (params.data as Record<string, any> | undefined)?.parentDocumentId);
+        if (result?.commentStatus === 'approved') await announceApproval(trx, result.documentId, (params.data as Record<string, any> | undefined)?.parentDocumentId);
         return result;
       });
     }
@@ -85,7 +88,7 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
       if (action === 'update' && after && stored && after.commentStatus === 'approved' && stored.commentStatus !== 'approved') {
         await dismissReports(strapi, trx, after.documentId);
       }
-      if (after?.commentStatus === 'approved' && stored?.commentStatus !== 'approved') await announceReply(trx, after.documentId, after.parent?.documentId);
+      if (after?.commentStatus === 'approved' && stored?.commentStatus !== 'approved') await announceApproval(trx, after.documentId, after.parent?.documentId);
       await noteIfPublic(trx, after?.articleDocumentId ?? articleDocumentId, stored?.documentId ?? after?.documentId ?? null, stored?.commentStatus, after?.commentStatus);
       return result;
     });

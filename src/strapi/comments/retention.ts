@@ -3,8 +3,7 @@ import { personalDataCutoff } from '../../core/privacy';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { COMMENT_UID } from './model';
 import { REPORTS_TABLE } from './reports';
-import { CONFIRM_LINK_DAYS } from '../../core/notifications';
-import { ADDRESSES_TABLE, OUTBOX_TABLE } from '../notifications/models';
+import { ADDRESSES_TABLE, OUTBOX_TABLE, SUBSCRIPTIONS_TABLE } from '../notifications/models';
 
 /** Ids per UPDATE: a window of the primary key, so no statement scans more than this many rows, cleared or not. */
 const WINDOW = 5000;
@@ -16,8 +15,9 @@ const RUN_EVERY_MS = 24 * 60 * 60 * 1000;
  * `now` (COMMENT_PERSONAL_DATA_DAYS): the flood and duplicate checks only ever read recent
  * comments' hashes, and nothing else needs them. Walks the primary key in windows of WINDOW
  * ids, one short transaction each, so that on SQLite no statement holds the event loop for
- * long and no write waits behind the job. It also drops addresses that never confirmed their
- * reply notices once the link expired, and sent mail's outbox rows past the same cutoff.
+ * long and no write waits behind the job. Past the same cutoff it also drops unconfirmed asks
+ * for reply notices, addresses no confirmation went to since (unless they unsubscribed), and
+ * sent mail's outbox rows.
  * Returns how many comments it cleared.
  */
 export async function clearExpiredPersonalData(strapi: Core.Strapi, days: number, now = new Date()): Promise<number> {
@@ -42,10 +42,14 @@ export async function clearExpiredPersonalData(strapi: Core.Strapi, days: number
     .where('created_at', '<', cutoff)
     .whereNotNull('ip_hash')
     .update({ ip_hash: null, reporter_key: strapi.db.connection.raw(`'expired:' || id`) });
-  // An address never confirmed once its link expired is of no use: it goes. Unsubscribed ones
-  // stay, holding the ask never to be mailed again; sent mail's rows (no address) go with the rest.
-  const linkExpired = new Date(now.getTime() - CONFIRM_LINK_DAYS * 86_400_000);
-  await sql(strapi, null, ADDRESSES_TABLE).whereNull('confirmed_at').whereNull('unsubscribed_at').where('created_at', '<', linkExpired).delete();
+  // An ask never confirmed is of no use past the cutoff; neither is an address's row once no
+  // confirmation went to it for that long (its spacing is all it kept), unless it unsubscribed:
+  // that row stays, holding the ask never to be mailed again. Sent mail's rows (no address) go too.
+  await sql(strapi, null, SUBSCRIPTIONS_TABLE).whereNull('confirmed_at').where('created_at', '<', cutoff).delete();
+  await sql(strapi, null, ADDRESSES_TABLE)
+    .whereNull('unsubscribed_at')
+    .where((where: any) => where.where('confirmation_sent_at', '<', cutoff).orWhere((never: any) => never.whereNull('confirmation_sent_at').where('created_at', '<', cutoff)))
+    .delete();
   await sql(strapi, null, OUTBOX_TABLE).whereNotNull('done_at').where('done_at', '<', cutoff).delete();
   return cleared;
 }

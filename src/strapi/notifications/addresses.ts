@@ -1,22 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { normalizeAddress } from '../../core/notifications';
+import { nextConfirmationAt, normalizeAddress, type MailToken } from '../../core/notifications';
 import { sql } from '../database/schema';
 import { toDate } from '../database/values';
-import { ADDRESSES_TABLE } from './models';
+import { ADDRESSES_TABLE, SUBSCRIPTIONS_TABLE } from './models';
 import { queueMail } from './outbox';
 
-/** A stored address's state, as replyNoticeRecipient reads it. */
-export interface AddressState {
-  confirmedAt: Date | null;
-  unsubscribedAt: Date | null;
-}
-
 /**
- * A commenter asked to be told of replies to `commentDocumentId`. An address proven already
- * (confirmed and not unsubscribed since) needs nothing more; a signed-in reader whose account
- * address was confirmed by users-permissions and is the one given counts as proven now; any
- * other gets a confirmation mail queued (double opt-in): until its link is followed no reply
- * notice goes to it. Runs in the posting transaction `trx`.
+ * A commenter asked to be told of replies to `commentDocumentId`: the ask is recorded, in the
+ * posting transaction `trx`. A signed-in reader whose account address users-permissions
+ * confirmed, and who gave that address, has proven it: the ask holds at once and lifts an
+ * earlier unsubscribe. Any other ask holds once the link mailed for it is followed; that mail
+ * is queued when the comment is approved (queueConfirmation), so no address gets mail for a
+ * comment no one has approved.
  */
 export async function askForReplyNotices(
   strapi: Core.Strapi,
@@ -26,36 +21,57 @@ export async function askForReplyNotices(
   const email = normalizeAddress(request.email);
   const now = request.now ?? new Date();
   await sql(strapi, trx, ADDRESSES_TABLE).insert({ email, created_at: now }).onConflict('email').ignore();
-  if (request.provenByAccount) {
-    await sql(strapi, trx, ADDRESSES_TABLE).where({ email }).update({ confirmed_at: now, unsubscribed_at: null });
-    return;
-  }
-  const state = await readAddress(strapi, trx, email);
-  if (state?.confirmedAt && !state.unsubscribedAt) return;
-  await queueMail(strapi, trx, 'confirm', request.commentDocumentId);
+  await sql(strapi, trx, SUBSCRIPTIONS_TABLE)
+    .insert({ comment_document_id: request.commentDocumentId, email, confirmed_at: request.provenByAccount ? now : null, created_at: now })
+    .onConflict('comment_document_id')
+    .ignore();
+  if (request.provenByAccount) await sql(strapi, trx, ADDRESSES_TABLE).where({ email }).update({ unsubscribed_at: null });
 }
 
-/** The stored state of `email` (any case), or null when it never asked for notices or was erased. */
-export async function readAddress(strapi: Core.Strapi, trx: unknown, email: string): Promise<AddressState | null> {
-  const row = await sql(strapi, trx, ADDRESSES_TABLE).where({ email: normalizeAddress(email) }).first('confirmed_at', 'unsubscribed_at');
-  if (!row) return null;
-  return { confirmedAt: toDate(row.confirmed_at), unsubscribedAt: toDate(row.unsubscribed_at) };
+/** Comment `commentDocumentId` was approved: if it asked for reply notices and has not confirmed, its confirmation mail is queued. */
+export async function queueConfirmation(strapi: Core.Strapi, trx: unknown, commentDocumentId: string): Promise<void> {
+  const waiting = await sql(strapi, trx, SUBSCRIPTIONS_TABLE).where({ comment_document_id: commentDocumentId }).whereNull('confirmed_at').first('id');
+  if (waiting) await queueMail(strapi, trx, 'confirm', commentDocumentId);
+}
+
+/** A comment's ask for reply notices, or null when it made none (or it was erased). */
+export async function readSubscription(strapi: Core.Strapi, commentDocumentId: string): Promise<{ email: string; confirmedAt: Date | null } | null> {
+  const row = await sql(strapi, null, SUBSCRIPTIONS_TABLE).where({ comment_document_id: commentDocumentId }).first('email', 'confirmed_at');
+  return row ? { email: row.email, confirmedAt: toDate(row.confirmed_at) } : null;
+}
+
+/** When `email` unsubscribed and when a confirmation last went to it; null when it has no row (never asked, or erased). */
+export async function readAddress(strapi: Core.Strapi, email: string): Promise<{ unsubscribedAt: Date | null; confirmationSentAt: Date | null } | null> {
+  const row = await sql(strapi, null, ADDRESSES_TABLE).where({ email: normalizeAddress(email) }).first('unsubscribed_at', 'confirmation_sent_at');
+  return row ? { unsubscribedAt: toDate(row.unsubscribed_at), confirmationSentAt: toDate(row.confirmation_sent_at) } : null;
 }
 
 /**
- * The confirmation link was followed: the address may get reply notices from now on, an
- * earlier unsubscribe undone (following the link is asking again). False when the address has
- * no row: it was erased since, and a link must not bring it back.
+ * A confirmation link was followed (and its form posted): the comment it names gets reply
+ * notices from now on, and an earlier unsubscribe of the address is lifted, since this is the
+ * owner asking again. False, changing nothing, when the comment's ask is gone or is not this
+ * address's (erased since), or when the address unsubscribed after the link was minted: an old
+ * link must not undo a newer "stop".
  */
-export async function confirmAddress(strapi: Core.Strapi, email: string, now = new Date()): Promise<boolean> {
-  const updated = await sql(strapi, null, ADDRESSES_TABLE).where({ email: normalizeAddress(email) }).update({ confirmed_at: now, unsubscribed_at: null });
-  return Number(updated) > 0;
+export async function confirmSubscription(strapi: Core.Strapi, token: MailToken, now = new Date()): Promise<boolean> {
+  if (!token.commentDocumentId) return false;
+  return strapi.db.transaction(async ({ trx }) => {
+    const address = await sql(strapi, trx, ADDRESSES_TABLE).where({ email: token.email }).first('unsubscribed_at');
+    const unsubscribedAt = toDate(address?.unsubscribed_at);
+    if (!address || (unsubscribedAt && unsubscribedAt > token.issuedAt)) return false;
+    const updated = await sql(strapi, trx, SUBSCRIPTIONS_TABLE)
+      .where({ comment_document_id: token.commentDocumentId, email: token.email })
+      .update({ confirmed_at: now });
+    if (Number(updated) === 0) return false;
+    await sql(strapi, trx, ADDRESSES_TABLE).where({ email: token.email }).update({ unsubscribed_at: null });
+    return true;
+  });
 }
 
 /**
  * The unsubscribe link was used: no reply notice goes to the address again until it confirms
- * anew. An address with no row gets one, holding only that it unsubscribed: a suppression that
- * a later opt-in by someone else typing it cannot lift without the owner's confirmation.
+ * a new ask. An address with no row gets one, holding only that it unsubscribed: a suppression
+ * that someone else typing the address cannot lift without the owner's confirmation.
  */
 export async function unsubscribeAddress(strapi: Core.Strapi, email: string, now = new Date()): Promise<void> {
   const address = normalizeAddress(email);
@@ -63,22 +79,31 @@ export async function unsubscribeAddress(strapi: Core.Strapi, email: string, now
 }
 
 /**
- * Claims the right to send a confirmation to `email` now: true for exactly one caller across
- * instances when none went in the last `hours` hours (it records this one), false otherwise.
- * `release` gives the claim back when the mail could not be sent.
+ * Claims the right to mail a confirmation to `email` now, spaced as nextConfirmationAt says:
+ * `claimed` for exactly one caller across instances (the time is recorded), else the time to
+ * try again (`retryAt`), or neither when the address has no row (erased). `release` gives the
+ * claim back when the mail could not be sent.
  */
-export async function claimConfirmation(strapi: Core.Strapi, email: string, hours: number, now: Date): Promise<{ claimed: boolean; release: () => Promise<void> }> {
+export async function claimConfirmation(
+  strapi: Core.Strapi,
+  email: string,
+  now: Date
+): Promise<{ claimed: boolean; retryAt: Date | null; release: () => Promise<void> }> {
   const address = normalizeAddress(email);
-  const before = await sql(strapi, null, ADDRESSES_TABLE).where({ email: address }).first('confirmation_sent_at');
-  if (!before) return { claimed: false, release: async () => {} };
+  const none = async () => {};
+  const before = await sql(strapi, null, ADDRESSES_TABLE).where({ email: address }).first('confirmation_sent_at', 'unsubscribed_at');
+  if (!before) return { claimed: false, retryAt: null, release: none };
   const previous = toDate(before.confirmation_sent_at);
-  if (previous && now.getTime() - previous.getTime() < hours * 3_600_000) return { claimed: false, release: async () => {} };
+  const retryAt = nextConfirmationAt({ lastSentAt: previous, unsubscribedAt: toDate(before.unsubscribed_at), now });
+  if (retryAt) return { claimed: false, retryAt, release: none };
   const claimed = await sql(strapi, null, ADDRESSES_TABLE)
     .where({ email: address })
     .where((where: any) => (previous ? where.where('confirmation_sent_at', previous) : where.whereNull('confirmation_sent_at')))
     .update({ confirmation_sent_at: now });
+  if (Number(claimed) !== 1) return { claimed: false, retryAt: new Date(now.getTime() + 1000), release: none };
   return {
-    claimed: Number(claimed) === 1,
+    claimed: true,
+    retryAt: null,
     release: async () => {
       await sql(strapi, null, ADDRESSES_TABLE).where({ email: address }).where('confirmation_sent_at', now).update({ confirmation_sent_at: previous });
     },

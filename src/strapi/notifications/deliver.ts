@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { absoluteUrl } from '../../core/discovery/absoluteUrl';
-import { composeConfirmation, composeReplyNotice, CONFIRM_RESEND_HOURS, replyNoticeRecipient, type MailContent } from '../../core/notifications';
+import { composeConfirmation, composeReplyNotice, replyNoticeRecipient, type MailContent } from '../../core/notifications';
 import { COMMENT_UID } from '../comments/model';
 import { loadSiteSettings } from '../trails/site-settings';
-import { claimConfirmation, readAddress } from './addresses';
+import { claimConfirmation, readAddress, readSubscription } from './addresses';
 import { confirmUrl, unsubscribeUrl } from './links';
 import type { MailKind, MailOutcome } from './outbox';
 
@@ -26,27 +26,30 @@ const AUTOMATIC = { 'Auto-Submitted': 'auto-generated' };
  * stored now (an erasure, an unsubscribe or a moderator's change since it was queued is
  * obeyed). Answers `skipped` when no one may get it.
  */
-export function outboxDelivery(strapi: Core.Strapi): (kind: MailKind, commentDocumentId: string) => Promise<MailOutcome> {
-  return (kind, commentDocumentId) => (kind === 'reply' ? sendReplyNotice(strapi, commentDocumentId) : sendConfirmation(strapi, commentDocumentId));
+export function outboxDelivery(strapi: Core.Strapi): (kind: MailKind, commentDocumentId: string, now: Date) => Promise<MailOutcome> {
+  return (kind, commentDocumentId, now) => (kind === 'reply' ? sendReplyNotice(strapi, commentDocumentId) : sendConfirmation(strapi, commentDocumentId, now));
 }
 
 async function loadComment(strapi: Core.Strapi, documentId: string | null) {
   if (!documentId) return null;
   return strapi.db.query(COMMENT_UID).findOne({
     where: { documentId },
-    select: ['documentId', 'authorName', 'authorEmail', 'body', 'commentStatus', 'notifyReplies', 'parentDocumentId'],
+    select: ['documentId', 'authorName', 'authorEmail', 'body', 'commentStatus', 'parentDocumentId'],
     populate: { article: { select: ['documentId', 'title', 'path', 'locale'] } },
   });
 }
 
 async function sendReplyNotice(strapi: Core.Strapi, replyDocumentId: string): Promise<MailOutcome> {
   const reply = await loadComment(strapi, replyDocumentId);
-  if (!reply) return 'skipped';
-  const parent = await loadComment(strapi, reply.parentDocumentId ?? null);
+  if (!reply?.parentDocumentId) return 'skipped';
+  const parent = await loadComment(strapi, reply.parentDocumentId);
+  const subscription = parent ? await readSubscription(strapi, parent.documentId) : null;
+  const address = subscription ? await readAddress(strapi, subscription.email) : null;
   const to = replyNoticeRecipient({
     reply: { authorEmail: reply.authorEmail ?? null, commentStatus: reply.commentStatus },
-    parent: parent ? { authorEmail: parent.authorEmail ?? null, notifyReplies: parent.notifyReplies === true || parent.notifyReplies === 1, commentStatus: parent.commentStatus } : null,
-    address: parent?.authorEmail ? await readAddress(strapi, null, parent.authorEmail) : null,
+    parent: parent ? { authorEmail: parent.authorEmail ?? null, commentStatus: parent.commentStatus } : null,
+    subscription,
+    unsubscribedAt: address?.unsubscribedAt ?? null,
   });
   if (!to) return 'skipped';
   const site = await loadSiteSettings(strapi);
@@ -63,38 +66,36 @@ async function sendReplyNotice(strapi: Core.Strapi, replyDocumentId: string): Pr
     parentBody: parent.body ?? '',
     unsubscribeUrl: unsubscribe,
   });
-  await sendMail(strapi, {
-    ...content,
-    to,
-    // RFC 2369 and RFC 8058: a mail client's own "unsubscribe" button POSTs to the link.
-    headers: { ...AUTOMATIC, 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  });
+  // RFC 2369's List-Unsubscribe, and RFC 8058's one-click POST, which it allows for HTTPS URIs only.
+  const oneClick: Record<string, string> = unsubscribe.startsWith('https://') ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+  await sendMail(strapi, { ...content, to, headers: { ...AUTOMATIC, 'List-Unsubscribe': `<${unsubscribe}>`, ...oneClick } });
   return 'sent';
 }
 
-async function sendConfirmation(strapi: Core.Strapi, commentDocumentId: string): Promise<MailOutcome> {
+/**
+ * The double opt-in mail for one comment's ask: only while the comment is approved and its ask
+ * unconfirmed, and spaced from the last confirmation to the same address (deferred, not
+ * dropped, when it comes too soon).
+ */
+async function sendConfirmation(strapi: Core.Strapi, commentDocumentId: string, now: Date): Promise<MailOutcome> {
   const comment = await loadComment(strapi, commentDocumentId);
-  const asked = comment && comment.authorEmail && (comment.notifyReplies === true || comment.notifyReplies === 1);
-  if (!asked || comment.commentStatus === 'spam' || comment.commentStatus === 'trash') return 'skipped';
-  const address = await readAddress(strapi, null, comment.authorEmail);
-  // No row: erased since. Confirmed and subscribed: confirmed since, by another comment's link.
-  if (!address || (address.confirmedAt && !address.unsubscribedAt)) return 'skipped';
-  const now = new Date();
-  const claim = await claimConfirmation(strapi, comment.authorEmail, CONFIRM_RESEND_HOURS, now);
-  if (!claim.claimed) return 'skipped';
+  const subscription = await readSubscription(strapi, commentDocumentId);
+  if (!comment || comment.commentStatus !== 'approved' || !subscription || subscription.confirmedAt) return 'skipped';
+  if (!comment.authorEmail || comment.authorEmail.trim().toLowerCase() !== subscription.email) return 'skipped';
+  const claim = await claimConfirmation(strapi, subscription.email, now);
+  if (!claim.claimed) return claim.retryAt ? { deferUntil: claim.retryAt } : 'skipped';
   try {
     const site = await loadSiteSettings(strapi);
     const content = composeConfirmation({
       siteName: site.name,
       locale: comment.article?.locale ?? site.defaultLocale ?? 'en',
       articleTitle: comment.article?.title ?? null,
-      confirmUrl: confirmUrl(strapi, comment.authorEmail, now),
+      confirmUrl: confirmUrl(strapi, subscription.email, commentDocumentId, now),
     });
-    await sendMail(strapi, { ...content, to: comment.authorEmail.trim(), headers: AUTOMATIC });
+    await sendMail(strapi, { ...content, to: subscription.email, headers: AUTOMATIC });
   } catch (error) {
     await claim.release();
     throw error;
   }
   return 'sent';
 }
-

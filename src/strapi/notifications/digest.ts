@@ -23,7 +23,9 @@ export async function ensureDigestSchedule(strapi: Core.Strapi): Promise<void> {
  * comments came in (or went back to pending on readers' reports) since the last digest, and
  * that went at least `digestMinutes` ago. Several instances may call it at once: each reads
  * when the last digest went and claims the next one with a compare-and-set on that value, so
- * exactly one sends. A failed send gives the claim back. Returns whether a digest went.
+ * exactly one sends. Each recipient gets a mail of their own; one refused (a departed admin, a
+ * typo in COMMENT_NOTIFY_TO) is logged and does not hold back the others, and only when every
+ * one failed is the claim given back. Returns whether a digest went.
  */
 export async function sendDigestIfDue(strapi: Core.Strapi, settings: NotificationSettings, now = new Date()): Promise<boolean> {
   if (!settings.enabled || settings.digestMinutes <= 0) return false;
@@ -38,9 +40,12 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
   const pending = () => sql(strapi, null, tableOf(strapi, COMMENT_UID)).where(column('commentStatus'), 'pending');
   // New: posted since, or sent back to pending by reports since (its updatedAt moved then).
   const fresh = () =>
-    pending().where((where: any) =>
-      where.where(column('createdAt'), '>', since).orWhere((reported: any) => reported.where(column('reportCount'), '>', 0).where(column('updatedAt'), '>', since))
-    );
+    pending()
+      .where((where: any) =>
+        where.where(column('createdAt'), '>', since).orWhere((reported: any) => reported.where(column('reportCount'), '>', 0).where(column('updatedAt'), '>', since))
+      )
+      // Up to the claim's time: what comes during this digest is the next one's.
+      .where(column('createdAt'), '<=', now);
   const [{ count: newWaiting }] = await fresh().count({ count: '*' });
   if (!digestDue({ lastSentAt, minutes: settings.digestMinutes, now: now.getTime(), newWaiting: Number(newWaiting) })) return false;
 
@@ -56,11 +61,12 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
     }
     const [{ count: waiting }] = await pending().count({ count: '*' });
     const [{ count: reported }] = await pending().where(column('reportCount'), '>', 0).count({ count: '*' });
+    // Those readers' reports held back first (they were public until now), then the newest.
     const listed = await strapi.db.query(COMMENT_UID).findMany({
-      where: { commentStatus: 'pending', $or: [{ createdAt: { $gt: since } }, { reportCount: { $gt: 0 }, updatedAt: { $gt: since } }] },
+      where: { commentStatus: 'pending', createdAt: { $lte: now }, $or: [{ createdAt: { $gt: since } }, { reportCount: { $gt: 0 }, updatedAt: { $gt: since } }] },
       select: ['authorName', 'body', 'reportCount', 'createdAt'],
       populate: { article: { select: ['title'] } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [{ reportCount: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
       limit: DIGEST_LIST_SIZE,
     });
     const site = await loadSiteSettings(strapi);
@@ -79,7 +85,16 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
       queueUrl: moderationQueueUrl(strapi, COMMENT_UID),
     });
     // One mail each: moderators do not learn each other's addresses either.
-    for (const to of recipients) await sendMail(strapi, { ...content, to, headers: { 'Auto-Submitted': 'auto-generated' } });
+    let sent = 0;
+    for (const to of recipients) {
+      try {
+        await sendMail(strapi, { ...content, to, headers: { 'Auto-Submitted': 'auto-generated' } });
+        sent += 1;
+      } catch (error) {
+        strapi.log.warn(`[colophon] The moderators' digest could not be mailed to one recipient: ${(error as Error).message}`);
+      }
+    }
+    if (sent === 0) throw new Error(`the moderators' digest was refused for every recipient (${recipients.length})`);
     return true;
   } catch (error) {
     await schedule().where('last_sent_at', now.getTime()).update({ last_sent_at: lastSentAt });
@@ -87,15 +102,23 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
   }
 }
 
-/** Active, unblocked admins whose role may update comments in the Content Manager (Super Admins may do anything). */
+/**
+ * Active, unblocked admins who may moderate any comment: Super Admins, and admins with a role
+ * holding Content Manager update on Comment with no condition (Strapi's Author role holds it
+ * only on what its holder created) and the commentStatus field among its fields.
+ */
 export async function moderatorAddresses(strapi: Core.Strapi): Promise<string[]> {
   const admins = await strapi.db.query('admin::user').findMany({
-    where: {
-      isActive: true,
-      blocked: false,
-      roles: { $or: [{ code: 'strapi-super-admin' }, { permissions: { action: MODERATE, subject: COMMENT_UID } }] },
-    },
+    where: { isActive: true, blocked: false },
     select: ['email'],
+    populate: { roles: { select: ['code'], populate: { permissions: { select: ['action', 'subject', 'conditions', 'properties'] } } } },
   });
-  return [...new Set(admins.map((admin: any) => String(admin.email ?? '')).filter(Boolean))];
+  const moderates = (permission: any) => {
+    if (permission.action !== MODERATE || permission.subject !== COMMENT_UID) return false;
+    if (Array.isArray(permission.conditions) && permission.conditions.length > 0) return false;
+    const fields = permission.properties?.fields;
+    return !Array.isArray(fields) || fields.includes('commentStatus');
+  };
+  const mayModerate = (admin: any) => (admin.roles ?? []).some((role: any) => role.code === 'strapi-super-admin' || (role.permissions ?? []).some(moderates));
+  return [...new Set(admins.filter(mayModerate).map((admin: any) => String(admin.email ?? '')).filter(Boolean))];
 }

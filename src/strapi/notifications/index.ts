@@ -7,7 +7,7 @@ import { registerNotificationModels } from './models';
 import { sendQueuedMail } from './outbox';
 import { registerNotificationRoutes } from './routes';
 
-export { askForReplyNotices } from './addresses';
+export { askForReplyNotices, queueConfirmation } from './addresses';
 export { queueMail } from './outbox';
 export { sendDigestIfDue } from './digest';
 
@@ -41,9 +41,9 @@ export async function startMailDelivery(strapi: Core.Strapi): Promise<() => Prom
     strapi.log.info('[colophon] SMTP_HOST is not set: no comment notification is mailed.');
     return async () => {};
   }
-  if (!strapi.config.get('server.url')) {
-    strapi.log.warn('[colophon] PUBLIC_URL is not set: links in mails point at http://localhost, which readers cannot reach.');
-  }
+  const url = String(strapi.config.get('server.url') ?? '');
+  if (!url) strapi.log.warn('[colophon] PUBLIC_URL is not set: links in mails point at http://localhost, which readers cannot reach.');
+  else if (!url.startsWith('https://')) strapi.log.warn('[colophon] PUBLIC_URL is not https: reply notices go without RFC 8058 one-click unsubscribe, which needs an https link.');
   await ensureDigestSchedule(strapi);
   const instance = randomUUID();
   const deliver = outboxDelivery(strapi);

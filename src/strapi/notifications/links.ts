@@ -19,9 +19,15 @@ export function linkKey(strapi: Core.Strapi): Buffer {
   return mailLinkKey(colophonConfig(strapi).comments.ipHashSecret);
 }
 
-/** The double opt-in link for `email`, valid CONFIRM_LINK_DAYS days from `now`. */
-export function confirmUrl(strapi: Core.Strapi, email: string, now = new Date()): string {
-  const token = signMailToken(linkKey(strapi), { purpose: 'confirm', email, expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000) });
+/** The double opt-in link for comment `commentDocumentId`'s ask by `email`, valid CONFIRM_LINK_DAYS days from `now`. */
+export function confirmUrl(strapi: Core.Strapi, email: string, commentDocumentId: string, now = new Date()): string {
+  const token = signMailToken(linkKey(strapi), {
+    purpose: 'confirm',
+    email,
+    commentDocumentId,
+    issuedAt: now,
+    expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000),
+  });
   return `${publicServerUrl(strapi)}/api${LINK_PATHS.confirm}?token=${token}`;
 }
 
@@ -34,5 +40,6 @@ export function unsubscribeUrl(strapi: Core.Strapi, email: string): string {
 export function moderationQueueUrl(strapi: Core.Strapi, commentUid: string): string {
   const admin = String(strapi.config.get('admin.url') ?? '/admin');
   const base = /^https?:\/\//.test(admin) ? admin.replace(/\/+$/, '') : `${publicServerUrl(strapi)}${admin.startsWith('/') ? admin : `/${admin}`}`.replace(/\/+$/, '');
-  return `${base}/content-manager/collection-types/${commentUid}?filters[$and][0][commentStatus][$eq]=pending`;
+  // Brackets percent-encoded: some mail clients end a link at the first `[`.
+  return `${base}/content-manager/collection-types/${commentUid}?${encodeURIComponent('filters[$and][0][commentStatus][$eq]')}=pending`;
 }

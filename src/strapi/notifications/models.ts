@@ -12,11 +12,20 @@ import { registerDatabaseModels } from '../database/models';
 export const OUTBOX_TABLE = 'colophon_mail_outbox';
 
 /**
- * Addresses that asked for reply notices: when a confirmation was last sent, when it was
- * confirmed (double opt-in) and when it unsubscribed. Personal data: exported and erased with
- * the rest (src/strapi/privacy), and unconfirmed rows are dropped once their link expired.
+ * Addresses that asked for reply notices: when a confirmation was last mailed to it (they are
+ * spaced, see nextConfirmationAt) and when it unsubscribed (a suppression: nothing but a new,
+ * confirmed ask lifts it). Personal data: exported and erased with the rest (src/strapi/privacy),
+ * and dropped by the retention job once neither is of use.
  */
 export const ADDRESSES_TABLE = 'colophon_mail_addresses';
+
+/**
+ * A comment's ask for reply notices: the address it asked with and when that ask was
+ * confirmed from the link mailed for it (null until then; at once for a signed-in reader whose
+ * account address is proven). One per comment: a confirmed address is not enough to subscribe
+ * it to a comment it did not confirm.
+ */
+export const SUBSCRIPTIONS_TABLE = 'colophon_reply_subscriptions';
 
 /** When each recurring mail (the moderators' digest) last went, in ms since the epoch: shared by every instance. */
 export const SCHEDULE_TABLE = 'colophon_mail_schedule';
@@ -53,11 +62,27 @@ const addressesModel = {
     id: { type: 'increments' },
     email: { type: 'string' },
     confirmationSentAt: { type: 'datetime' },
-    confirmedAt: { type: 'datetime' },
     unsubscribedAt: { type: 'datetime' },
     createdAt: { type: 'datetime' },
   },
   indexes: [{ name: 'colophon_mail_addresses_uq', columns: ['email'], type: 'unique' }],
+};
+
+const subscriptionsModel = {
+  uid: 'colophon::reply-subscription',
+  singularName: 'colophon_reply_subscriptions',
+  tableName: SUBSCRIPTIONS_TABLE,
+  attributes: {
+    id: { type: 'increments' },
+    commentDocumentId: { type: 'string' },
+    email: { type: 'string' },
+    confirmedAt: { type: 'datetime' },
+    createdAt: { type: 'datetime' },
+  },
+  indexes: [
+    { name: 'colophon_reply_subscriptions_uq', columns: ['comment_document_id'], type: 'unique' },
+    { name: 'colophon_reply_subscriptions_email_idx', columns: ['email'] },
+  ],
 };
 
 const scheduleModel = {
@@ -74,5 +99,5 @@ const scheduleModel = {
 
 /** Registers the notification tables as Strapi database models; called from register(). */
 export function registerNotificationModels(strapi: Core.Strapi): void {
-  registerDatabaseModels(strapi, outboxModel, addressesModel, scheduleModel);
+  registerDatabaseModels(strapi, outboxModel, addressesModel, subscriptionsModel, scheduleModel);
 }

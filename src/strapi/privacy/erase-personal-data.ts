@@ -8,7 +8,7 @@ import { noteChange, recordingChanges } from '../delivery/change-log';
 import { noteCommentChange } from '../delivery/notes';
 import { tagVocabulary } from '../delivery/tags';
 import { defaultLocale } from '../hook/write-context';
-import { ADDRESSES_TABLE } from '../notifications/models';
+import { ADDRESSES_TABLE, SUBSCRIPTIONS_TABLE } from '../notifications/models';
 import { findPersonalData } from './find-personal-data';
 import { PRIVACY_LOG_TABLE } from './models';
 
@@ -71,10 +71,15 @@ export async function erasePersonalData(strapi: Core.Strapi, request: PersonalDa
           .whereIn('id', reportIds.slice(i, i + CHUNK))
           .update({ user_id: null, note: null, reporter_key: strapi.db.connection.raw(`'erased:' || id`) });
       }
-      // Their addresses' reply-notice rows go whole; mail still queued for them finds no address and is skipped.
+      // Their addresses' reply-notice rows and their comments' asks go whole: mail still queued
+      // for them finds no ask and is skipped.
       const addresses = found.mailAddresses.map((address) => address.email);
       for (let i = 0; i < addresses.length; i += CHUNK) {
         await sql(strapi, trx, ADDRESSES_TABLE).whereIn('email', addresses.slice(i, i + CHUNK)).delete();
+      }
+      const asked = [...new Set([...found.replySubscriptions.map((ask) => ask.commentDocumentId), ...found.comments.map((comment) => comment.documentId)])];
+      for (let i = 0; i < asked.length; i += CHUNK) {
+        await sql(strapi, trx, SUBSCRIPTIONS_TABLE).whereIn('comment_document_id', asked.slice(i, i + CHUNK)).delete();
       }
       await sql(strapi, trx, PRIVACY_LOG_TABLE).insert({
         action: 'erase',

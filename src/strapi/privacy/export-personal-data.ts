@@ -26,7 +26,8 @@ export async function exportPersonalData(strapi: Core.Strapi, request: PersonalD
       found.comments.map(({ id, ...comment }) => comment),
       found.reports.map(({ id, ...report }) => report),
       new Date(),
-      found.mailAddresses
+      found.mailAddresses,
+      found.replySubscriptions
     );
   });
 }

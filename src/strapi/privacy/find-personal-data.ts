@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { AccountData, DataSubject, MailAddressData, ReportData, StoredCommentData } from '../../core/privacy';
+import type { AccountData, DataSubject, MailAddressData, ReplySubscriptionData, ReportData, StoredCommentData } from '../../core/privacy';
 import { normalizeAddress } from '../../core/notifications';
-import { ADDRESSES_TABLE } from '../notifications/models';
+import { ADDRESSES_TABLE, SUBSCRIPTIONS_TABLE } from '../notifications/models';
 import { REPORTS_TABLE } from '../comments/reports';
 import { sql } from '../database/schema';
 import { toDate } from '../database/values';
@@ -14,8 +14,12 @@ export interface PersonalData {
   accounts: AccountData[];
   comments: Array<StoredCommentData & { id: number }>;
   reports: Array<ReportData & { id: number }>;
-  /** The reply-notice rows of every address of theirs (asked for, the accounts', the comments'). */
+  /**
+   * The reply-notice state of their own addresses (the one asked for, or the accounts'): not of
+   * an address merely typed into one of their comments, which may be someone else's.
+   */
   mailAddresses: MailAddressData[];
+  replySubscriptions: ReplySubscriptionData[];
 }
 
 /**
@@ -23,7 +27,7 @@ export interface PersonalData {
  * - by address: the comments posted under it and the reader accounts registered with it;
  * - by account: that account, the comments it posted signed in, and those posted under its address.
  * - the reports the accounts filed;
- * - the reply-notice state of each of those addresses.
+ * - the reply-notice state of their own addresses, and the asks made with them.
  * Addresses compare lowercased (both sides are stored so). The same indexed queries whoever
  * asks, found or not, so the time to answer says little about whether anything was found.
  */
@@ -51,11 +55,25 @@ export async function findPersonalData(strapi: Core.Strapi, trx: unknown, subjec
     .whereIn('user_id', accountIds.length ? accountIds : [-1])
     .orderBy('id');
   const comments = rows.map(commentData);
-  const addresses = [...new Set([...emails, ...comments.map((comment) => comment.authorEmail)].filter((email): email is string => !!email).map(normalizeAddress))];
+  const own = [...new Set(emails.map(normalizeAddress))];
   const mailRows: any[] = await sql(strapi, trx, ADDRESSES_TABLE)
-    .whereIn('email', addresses.length ? addresses : [''])
+    .whereIn('email', own.length ? own : [''])
     .orderBy('email');
-  return { accounts, comments, reports: reports.map(reportData), mailAddresses: mailRows.map(mailAddressData) };
+  const subscriptionRows: any[] = await sql(strapi, trx, SUBSCRIPTIONS_TABLE)
+    .whereIn('email', own.length ? own : [''])
+    .orderBy('id');
+  return {
+    accounts,
+    comments,
+    reports: reports.map(reportData),
+    mailAddresses: mailRows.map(mailAddressData),
+    replySubscriptions: subscriptionRows.map((row) => ({
+      commentDocumentId: row.comment_document_id,
+      email: row.email,
+      confirmedAt: iso(row.confirmed_at),
+      createdAt: iso(row.created_at),
+    })),
+  };
 }
 
 function iso(value: unknown): string | null {
@@ -77,7 +95,6 @@ function mailAddressData(row: any): MailAddressData {
   return {
     email: row.email,
     confirmationSentAt: iso(row.confirmation_sent_at),
-    confirmedAt: iso(row.confirmed_at),
     unsubscribedAt: iso(row.unsubscribed_at),
     createdAt: iso(row.created_at),
   };

@@ -1,4 +1,13 @@
-import { checkNotifyAddresses, checkNotifyMinutes, digestDue, replyNoticeRecipient, type ReplyNoticeFacts } from '../../../src/core/notifications';
+import {
+  checkMailPollMs,
+  checkNotifyAddresses,
+  checkNotifyMinutes,
+  CONFIRM_SPACING_MINUTES,
+  digestDue,
+  nextConfirmationAt,
+  replyNoticeRecipient,
+  type ReplyNoticeFacts,
+} from '../../../src/core/notifications';
 
 describe('digestDue', () => {
   const now = Date.parse('2026-12-06T10:00:00Z');
@@ -20,31 +29,44 @@ describe('settings', () => {
     for (const bad of [-1, 1.5, 10081, Number.NaN]) expect(() => checkNotifyMinutes(bad)).toThrow(/COMMENT_NOTIFY_MINUTES/);
     expect(checkNotifyAddresses([' desk@example.org', '', 'chief@example.org '])).toEqual(['desk@example.org', 'chief@example.org']);
     expect(() => checkNotifyAddresses(['desk@example.org', 'not an address'])).toThrow(/COMMENT_NOTIFY_TO.*"not an address"/);
+    expect(checkMailPollMs(1000)).toBe(1000);
+    for (const bad of [0, 49, Number.NaN, 1.5]) expect(() => checkMailPollMs(bad)).toThrow(/MAIL_POLL_MS/);
+  });
+});
+
+describe('nextConfirmationAt', () => {
+  const now = new Date('2026-12-06T10:00:00Z');
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  it('lets the first confirmation go at once, the next an hour after the last, and waits 30 days after an unsubscribe', () => {
+    expect(nextConfirmationAt({ lastSentAt: null, unsubscribedAt: null, now })).toBeNull();
+    expect(nextConfirmationAt({ lastSentAt: ago(60), unsubscribedAt: null, now })).toBeNull();
+    expect(nextConfirmationAt({ lastSentAt: ago(10), unsubscribedAt: null, now })).toEqual(new Date(ago(10).getTime() + CONFIRM_SPACING_MINUTES * 60_000));
+    expect(nextConfirmationAt({ lastSentAt: ago(24 * 60), unsubscribedAt: ago(60), now })).toEqual(new Date(ago(24 * 60).getTime() + 30 * 86_400_000));
   });
 });
 
 describe('replyNoticeRecipient', () => {
-  const confirmed = { confirmedAt: new Date('2026-12-01'), unsubscribedAt: null };
   const base: ReplyNoticeFacts = {
-    parent: { authorEmail: 'Ana@Example.org', notifyReplies: true, commentStatus: 'approved' },
+    parent: { authorEmail: 'Ana@Example.org', commentStatus: 'approved' },
     reply: { authorEmail: 'bruno@example.org', commentStatus: 'approved' },
-    address: confirmed,
+    subscription: { email: 'ana@example.org', confirmedAt: new Date('2026-12-01') },
+    unsubscribedAt: null,
   };
-  it('is the parent’s address, lower-cased, when it asked, confirmed and did not unsubscribe since', () => {
+  it('is the parent’s address, lower-cased, when its own ask was confirmed and not unsubscribed since', () => {
     expect(replyNoticeRecipient(base)).toBe('ana@example.org');
     expect(replyNoticeRecipient({ ...base, reply: { authorEmail: null, commentStatus: 'approved' } })).toBe('ana@example.org');
-    expect(replyNoticeRecipient({ ...base, address: { confirmedAt: new Date('2026-12-03'), unsubscribedAt: new Date('2026-12-02') } })).toBe('ana@example.org');
+    expect(replyNoticeRecipient({ ...base, unsubscribedAt: new Date('2026-11-30') })).toBe('ana@example.org');
   });
   it.each<[string, Partial<ReplyNoticeFacts>]>([
     ['the reply is not approved', { reply: { authorEmail: 'bruno@example.org', commentStatus: 'pending' } }],
     ['there is no parent', { parent: null }],
-    ['the parent did not ask', { parent: { authorEmail: 'ana@example.org', notifyReplies: false, commentStatus: 'approved' } }],
-    ['the parent’s address was erased', { parent: { authorEmail: null, notifyReplies: true, commentStatus: 'approved' } }],
-    ['the parent is spam', { parent: { authorEmail: 'ana@example.org', notifyReplies: true, commentStatus: 'spam' } }],
-    ['the parent was trashed', { parent: { authorEmail: 'ana@example.org', notifyReplies: true, commentStatus: 'trash' } }],
-    ['the address has no row', { address: null }],
-    ['the address never confirmed', { address: { confirmedAt: null, unsubscribedAt: null } }],
-    ['the address unsubscribed after confirming', { address: { confirmedAt: new Date('2026-12-01'), unsubscribedAt: new Date('2026-12-02') } }],
+    ['the parent made no ask', { subscription: null }],
+    ['the ask was never confirmed', { subscription: { email: 'ana@example.org', confirmedAt: null } }],
+    ['the ask was made with another address than the comment now has', { subscription: { email: 'old@example.org', confirmedAt: new Date('2026-12-01') } }],
+    ['the parent’s address was erased', { parent: { authorEmail: null, commentStatus: 'approved' } }],
+    ['the parent is spam', { parent: { authorEmail: 'ana@example.org', commentStatus: 'spam' } }],
+    ['the parent was trashed', { parent: { authorEmail: 'ana@example.org', commentStatus: 'trash' } }],
+    ['the address unsubscribed after confirming', { unsubscribedAt: new Date('2026-12-02') }],
     ['the reply is the commenter’s own', { reply: { authorEmail: ' ANA@example.org', commentStatus: 'approved' } }],
   ])('is null when %s', (_, change) => {
     expect(replyNoticeRecipient({ ...base, ...change })).toBeNull();
