@@ -17,6 +17,7 @@ export {
   checkMailPollMs,
   checkNotifyAddresses,
   checkNotifyMinutes,
+  CONFIRM_MAX_UNANSWERED,
   CONFIRM_SPACING_MINUTES,
   CONFIRM_SPACING_UNSUBSCRIBED_DAYS,
   DEFAULT_NOTIFY_MINUTES,

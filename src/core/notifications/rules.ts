@@ -36,19 +36,25 @@ export function checkNotifyAddresses(addresses: string[]): string[] {
 
 /** Minutes between two confirmation mails to one address: a form cannot be used to flood someone's inbox. */
 export const CONFIRM_SPACING_MINUTES = 60;
-/** Days between two confirmation mails to an address that unsubscribed: it said stop. */
+/** Days between an address's unsubscribe (or its last confirmation since) and any further confirmation mail: it said stop. */
 export const CONFIRM_SPACING_UNSUBSCRIBED_DAYS = 30;
+/** Confirmation mails to one address left unanswered within CONFIRM_LINK_DAYS beyond which no more go: asks under an address its owner ignores stop there. */
+export const CONFIRM_MAX_UNANSWERED = 3;
 
 /**
- * When the next confirmation mail may go to an address, given when the last one went and
- * when it unsubscribed (null: never): at once, CONFIRM_SPACING_MINUTES after the last, or
- * CONFIRM_SPACING_UNSUBSCRIBED_DAYS after it for an address that asked to get nothing. Null
- * means now.
+ * When the next confirmation mail may go to an address (null: now), given when the last one
+ * went, when it unsubscribed (null: never) and how many sent in the last CONFIRM_LINK_DAYS are
+ * still unanswered: CONFIRM_SPACING_MINUTES after the last; for an address that unsubscribed,
+ * CONFIRM_SPACING_UNSUBSCRIBED_DAYS after the later of that and the last confirmation; and
+ * `'never'` once CONFIRM_MAX_UNANSWERED wait unanswered.
  */
-export function nextConfirmationAt(options: { lastSentAt: Date | null; unsubscribedAt: Date | null; now: Date }): Date | null {
-  if (!options.lastSentAt) return null;
-  const spacing = options.unsubscribedAt ? CONFIRM_SPACING_UNSUBSCRIBED_DAYS * 86_400_000 : CONFIRM_SPACING_MINUTES * 60_000;
-  const at = new Date(options.lastSentAt.getTime() + spacing);
+export function nextConfirmationAt(options: { lastSentAt: Date | null; unsubscribedAt: Date | null; unanswered: number; now: Date }): Date | null | 'never' {
+  if (options.unanswered >= CONFIRM_MAX_UNANSWERED) return 'never';
+  const times = [options.lastSentAt, options.unsubscribedAt].filter((time): time is Date => time !== null).map((time) => time.getTime());
+  if (times.length === 0) return null;
+  const at = options.unsubscribedAt
+    ? new Date(Math.max(...times) + CONFIRM_SPACING_UNSUBSCRIBED_DAYS * 86_400_000)
+    : new Date(options.lastSentAt!.getTime() + CONFIRM_SPACING_MINUTES * 60_000);
   return at > options.now ? at : null;
 }
 

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { nextConfirmationAt, normalizeAddress, type MailToken } from '../../core/notifications';
+import { CONFIRM_LINK_DAYS, nextConfirmationAt, normalizeAddress, type MailToken } from '../../core/notifications';
 import { sql } from '../database/schema';
 import { toDate } from '../database/values';
-import { ADDRESSES_TABLE, SUBSCRIPTIONS_TABLE } from './models';
+import { ADDRESSES_TABLE, OUTBOX_TABLE, SUBSCRIPTIONS_TABLE } from './models';
 import { queueMail } from './outbox';
 
 /**
  * A commenter asked to be told of replies to `commentDocumentId`: the ask is recorded, in the
  * posting transaction `trx`. A signed-in reader whose account address users-permissions
- * confirmed, and who gave that address, has proven it: the ask holds at once and lifts an
- * earlier unsubscribe. Any other ask holds once the link mailed for it is followed; that mail
+ * confirmed, and who gave that address, has proven it: the ask holds at once (confirmed after
+ * any earlier unsubscribe, which still holds for the comments confirmed before it). Any other ask holds once the link mailed for it is followed; that mail
  * is queued when the comment is approved (queueConfirmation), so no address gets mail for a
  * comment no one has approved.
  */
@@ -25,7 +25,6 @@ export async function askForReplyNotices(
     .insert({ comment_document_id: request.commentDocumentId, email, confirmed_at: request.provenByAccount ? now : null, created_at: now })
     .onConflict('comment_document_id')
     .ignore();
-  if (request.provenByAccount) await sql(strapi, trx, ADDRESSES_TABLE).where({ email }).update({ unsubscribed_at: null });
 }
 
 /** Comment `commentDocumentId` was approved: if it asked for reply notices and has not confirmed, its confirmation mail is queued. */
@@ -48,23 +47,22 @@ export async function readAddress(strapi: Core.Strapi, email: string): Promise<{
 
 /**
  * A confirmation link was followed (and its form posted): the comment it names gets reply
- * notices from now on, and an earlier unsubscribe of the address is lifted, since this is the
- * owner asking again. False, changing nothing, when the comment's ask is gone or is not this
- * address's (erased since), or when the address unsubscribed after the link was minted: an old
- * link must not undo a newer "stop".
+ * notices from now on. Confirmed after the address's last unsubscribe, it is mailed despite
+ * it; the comments confirmed before that stay silent (replyNoticeRecipient). False, changing
+ * nothing, when the comment's ask is gone or is not this address's (erased since), or when the
+ * address unsubscribed at or after the link was minted: an old link must not undo a newer "stop".
  */
 export async function confirmSubscription(strapi: Core.Strapi, token: MailToken, now = new Date()): Promise<boolean> {
   if (!token.commentDocumentId) return false;
   return strapi.db.transaction(async ({ trx }) => {
     const address = await sql(strapi, trx, ADDRESSES_TABLE).where({ email: token.email }).first('unsubscribed_at');
     const unsubscribedAt = toDate(address?.unsubscribed_at);
-    if (!address || (unsubscribedAt && unsubscribedAt > token.issuedAt)) return false;
+    if (unsubscribedAt && unsubscribedAt >= token.issuedAt) return false;
     const updated = await sql(strapi, trx, SUBSCRIPTIONS_TABLE)
       .where({ comment_document_id: token.commentDocumentId, email: token.email })
+      .whereNull('confirmed_at')
       .update({ confirmed_at: now });
-    if (Number(updated) === 0) return false;
-    await sql(strapi, trx, ADDRESSES_TABLE).where({ email: token.email }).update({ unsubscribed_at: null });
-    return true;
+    return Number(updated) > 0 || Boolean(await sql(strapi, trx, SUBSCRIPTIONS_TABLE).where({ comment_document_id: token.commentDocumentId, email: token.email }).first('id'));
   });
 }
 
@@ -79,10 +77,10 @@ export async function unsubscribeAddress(strapi: Core.Strapi, email: string, now
 }
 
 /**
- * Claims the right to mail a confirmation to `email` now, spaced as nextConfirmationAt says:
+ * Claims the right to mail a confirmation to `email` now, as nextConfirmationAt allows:
  * `claimed` for exactly one caller across instances (the time is recorded), else the time to
- * try again (`retryAt`), or neither when the address has no row (erased). `release` gives the
- * claim back when the mail could not be sent.
+ * try again (`retryAt`), or neither when no more may go to it. `release` gives the claim back
+ * when the mail could not be sent.
  */
 export async function claimConfirmation(
   strapi: Core.Strapi,
@@ -91,11 +89,21 @@ export async function claimConfirmation(
 ): Promise<{ claimed: boolean; retryAt: Date | null; release: () => Promise<void> }> {
   const address = normalizeAddress(email);
   const none = async () => {};
+  // The ask is the proof the address is wanted (an erasure deletes asks): its row may have gone to retention.
+  await sql(strapi, null, ADDRESSES_TABLE).insert({ email: address, created_at: now }).onConflict('email').ignore();
   const before = await sql(strapi, null, ADDRESSES_TABLE).where({ email: address }).first('confirmation_sent_at', 'unsubscribed_at');
-  if (!before) return { claimed: false, retryAt: null, release: none };
-  const previous = toDate(before.confirmation_sent_at);
-  const retryAt = nextConfirmationAt({ lastSentAt: previous, unsubscribedAt: toDate(before.unsubscribed_at), now });
-  if (retryAt) return { claimed: false, retryAt, release: none };
+  const previous = toDate(before?.confirmation_sent_at);
+  const [{ count: unanswered }] = await sql(strapi, null, SUBSCRIPTIONS_TABLE)
+    .join(OUTBOX_TABLE, `${OUTBOX_TABLE}.comment_document_id`, `${SUBSCRIPTIONS_TABLE}.comment_document_id`)
+    .where(`${SUBSCRIPTIONS_TABLE}.email`, address)
+    .whereNull(`${SUBSCRIPTIONS_TABLE}.confirmed_at`)
+    .where(`${OUTBOX_TABLE}.kind`, 'confirm')
+    .where(`${OUTBOX_TABLE}.outcome`, 'sent')
+    .where(`${OUTBOX_TABLE}.done_at`, '>', new Date(now.getTime() - CONFIRM_LINK_DAYS * 86_400_000))
+    .count({ count: '*' });
+  const next = nextConfirmationAt({ lastSentAt: previous, unsubscribedAt: toDate(before?.unsubscribed_at), unanswered: Number(unanswered), now });
+  if (next === 'never') return { claimed: false, retryAt: null, release: none };
+  if (next) return { claimed: false, retryAt: next, release: none };
   const claimed = await sql(strapi, null, ADDRESSES_TABLE)
     .where({ email: address })
     .where((where: any) => (previous ? where.where('confirmation_sent_at', previous) : where.whereNull('confirmation_sent_at')))

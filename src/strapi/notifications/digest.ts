@@ -24,8 +24,10 @@ export async function ensureDigestSchedule(strapi: Core.Strapi): Promise<void> {
  * that went at least `digestMinutes` ago. Several instances may call it at once: each reads
  * when the last digest went and claims the next one with a compare-and-set on that value, so
  * exactly one sends. Each recipient gets a mail of their own; one refused (a departed admin, a
- * typo in COMMENT_NOTIFY_TO) is logged and does not hold back the others, and only when every
- * one failed is the claim given back. Returns whether a digest went.
+ * typo in COMMENT_NOTIFY_TO) is logged and does not hold back the others. The claim is kept
+ * even when every one was refused: the next digest, a period later, counts every comment still
+ * waiting, and a broken server is not asked again every few seconds. Returns whether a digest
+ * was claimed.
  */
 export async function sendDigestIfDue(strapi: Core.Strapi, settings: NotificationSettings, now = new Date()): Promise<boolean> {
   if (!settings.enabled || settings.digestMinutes <= 0) return false;
@@ -53,7 +55,7 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
     .where((where: any) => (lastSentAt === null ? where.whereNull('last_sent_at') : where.where('last_sent_at', lastSentAt)))
     .update({ last_sent_at: now.getTime() });
   if (Number(claimed) !== 1) return false;
-  try {
+  {
     const recipients = settings.digestTo.length > 0 ? settings.digestTo : await moderatorAddresses(strapi);
     if (recipients.length === 0) {
       strapi.log.warn('[colophon] Comments wait for moderation, but no active admin may moderate them and COMMENT_NOTIFY_TO is empty: no digest sent.');
@@ -94,11 +96,8 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
         strapi.log.warn(`[colophon] The moderators' digest could not be mailed to one recipient: ${(error as Error).message}`);
       }
     }
-    if (sent === 0) throw new Error(`the moderators' digest was refused for every recipient (${recipients.length})`);
+    if (sent === 0) strapi.log.error(`[colophon] The moderators' digest was refused for every recipient (${recipients.length}); the next goes in ${settings.digestMinutes} minutes.`);
     return true;
-  } catch (error) {
-    await schedule().where('last_sent_at', now.getTime()).update({ last_sent_at: lastSentAt });
-    throw error;
   }
 }
 

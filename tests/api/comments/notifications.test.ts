@@ -1,15 +1,14 @@
 import request from 'supertest';
 import { mailLinkKey, signMailToken } from '../../../src/core/notifications';
 import { clearExpiredPersonalData } from '../../../src/strapi/comments/retention';
-import { outboxDelivery } from '../../../src/strapi/notifications/deliver';
 import { sendDigestIfDue } from '../../../src/strapi/notifications/digest';
 import { ADDRESSES_TABLE, OUTBOX_TABLE, SCHEDULE_TABLE, SUBSCRIPTIONS_TABLE } from '../../../src/strapi/notifications/models';
-import { sendQueuedMail } from '../../../src/strapi/notifications/outbox';
 import { createUserJwt, loginAsAdminWith, loginAsSuperAdmin } from '../../helpers/agents';
 import { newsroom } from '../../helpers/fixtures';
 import { startSecondInstance } from '../../helpers/instances';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../helpers/smtp';
 import { TEST_SECRETS, type TestApp } from '../../helpers/strapi';
+import { toDate } from '../../../src/strapi/database/values';
 import { bootCommentsApp, COMMENT, commentRow, graphqlAs, nextIp, publishedArticle, storedComment, uniqueEmail, useRules } from './support';
 
 const PUBLIC_URL = 'https://api.colophon.test';
@@ -42,12 +41,15 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
   const repliesTo = (email: string) => smtp.to(email).filter((mail) => /a répondu/.test(mail.subject));
   const outbox = (kind: string, documentId: string) => app.strapi.db.connection(OUTBOX_TABLE).where({ kind, comment_document_id: documentId }).first();
   const subscription = (documentId: string) => app.strapi.db.connection(SUBSCRIPTIONS_TABLE).where({ comment_document_id: documentId }).first();
-  /** Waits until the mail loop settled the outbox row of `kind` for `documentId`, or put it off, and answers which. */
-  const settled = async (kind: string, documentId: string) => {
+  /**
+   * Waits until the mail loop settled the outbox row of `kind` for `documentId` (sent, skipped),
+   * or, with `orDeferred`, put it off to a later time without a failed attempt; answers which.
+   */
+  const settled = async (kind: string, documentId: string, orDeferred = false) => {
     for (let i = 0; i < 200; i += 1) {
       const row = await outbox(kind, documentId);
       if (row?.outcome) return row.outcome as string;
-      if (row?.next_attempt_at && Number(row.attempts) === 0) return 'deferred';
+      if (orDeferred && row?.next_attempt_at && Number(row.attempts) === 0 && toDate(row.next_attempt_at)! > new Date()) return 'deferred';
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`the ${kind} mail for ${documentId} was never settled`);
@@ -68,8 +70,25 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
     await confirmFrom(await confirmationTo(email));
     return { email, parent: parent.documentId as string };
   };
-  /** Lets the retries and deferrals due within `minutes` run now, as the mail loop would then. */
-  const runQueueIn = (minutes: number) => sendQueuedMail(app.strapi, 'test', outboxDelivery(app.strapi), () => new Date(Date.now() + minutes * 60_000));
+  /**
+   * As if `minutes` had passed for the mail of `email`'s comments: the confirmations sent to it
+   * and the retries and deferrals waiting for it move that far back, and the mail loop takes it from there.
+   */
+  const letMailTimePass = async (email: string, minutes: number) => {
+    const back = (value: unknown) => new Date((toDate(value) ?? new Date()).getTime() - minutes * 60_000);
+    const address = await app.strapi.db.connection(ADDRESSES_TABLE).where({ email }).first();
+    if (address?.confirmation_sent_at) await app.strapi.db.connection(ADDRESSES_TABLE).where({ email }).update({ confirmation_sent_at: back(address.confirmation_sent_at) });
+    const asks = await app.strapi.db.connection(SUBSCRIPTIONS_TABLE).where({ email }).pluck('comment_document_id');
+    for (const row of await app.strapi.db.connection(OUTBOX_TABLE).whereIn('comment_document_id', asks.length ? asks : ['']).whereNotNull('next_attempt_at')) {
+      await app.strapi.db.connection(OUTBOX_TABLE).where({ id: row.id }).update({ next_attempt_at: back(row.next_attempt_at) });
+    }
+    for (const row of await app.strapi.db.connection(OUTBOX_TABLE).whereIn('comment_document_id', asks.length ? asks : ['']).whereNotNull('done_at')) {
+      await app.strapi.db.connection(OUTBOX_TABLE).where({ id: row.id }).update({ done_at: back(row.done_at) });
+    }
+  };
+
+  const afterEachRestore: Array<() => void> = [];
+  afterEach(() => afterEachRestore.splice(0).forEach((restore) => restore()));
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
@@ -173,7 +192,7 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
       const impostor = (await post({ article, authorName: 'Pas Ana', authorEmail: email, body: 'Faux.', notifyReplies: true }).expect(201)).body.data;
       await approve(impostor.documentId);
       // Its confirmation waits an hour after Ana's, and until it is confirmed nothing goes.
-      expect(await settled('confirm', impostor.documentId)).toBe('deferred');
+      expect(await settled('confirm', impostor.documentId, true)).toBe('deferred');
       const reply = await storedComment(app, article, { parent: impostor.documentId, authorName: 'Piège' });
       expect(await settled('reply', reply.documentId)).toBe('skipped');
       expect(repliesTo(email)).toHaveLength(0);
@@ -292,9 +311,9 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
       for (const comment of comments) await approve(comment.documentId);
       await confirmationTo(email);
       expect(await settled('confirm', comments[0].documentId)).toBe('sent');
-      expect(await settled('confirm', comments[1].documentId)).toBe('deferred');
+      expect(await settled('confirm', comments[1].documentId, true)).toBe('deferred');
       expect(confirmationsTo(email)).toHaveLength(1);
-      await runQueueIn(61);
+      await letMailTimePass(email, 61);
       await confirmationTo(email, 2);
       expect(await settled('confirm', comments[1].documentId)).toBe('sent');
 
@@ -306,6 +325,42 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
       } finally {
         restore();
       }
+    });
+
+    it('stops mailing confirmations to an address that leaves three unanswered', async () => {
+      const email = uniqueEmail('ignored');
+      const comments = [];
+      for (let i = 0; i < 4; i += 1) comments.push((await post({ article, authorName: 'Quelqu’un', authorEmail: email, body: `Demande ${i}.`, notifyReplies: true }).expect(201)).body.data);
+      for (const comment of comments) await approve(comment.documentId);
+      for (let sent = 1; sent <= 3; sent += 1) {
+        await confirmationTo(email, sent);
+        await letMailTimePass(email, 61);
+      }
+      expect(await settled('confirm', comments[3].documentId)).toBe('skipped');
+      expect(confirmationsTo(email)).toHaveLength(3);
+    });
+
+    it('keeps comments confirmed before an unsubscribe silent when a later one is confirmed', async () => {
+      const reader = await createUserJwt(app);
+      const ask = async (body: string) => {
+        const comment = (await post({ article, authorName: 'Lectrice', body, notifyReplies: true }, { jwt: reader.jwt }).expect(201)).body.data;
+        await approve(comment.documentId);
+        return comment.documentId as string;
+      };
+      // One account posting twice: the flood rule would hold the second back 15 s.
+      const restore = useRules(app, { floodIntervalSeconds: 0 });
+      afterEachRestore.push(restore);
+      const first = await ask('Avant.');
+      await storedComment(app, article, { parent: first, authorName: 'Avant coupure' });
+      const unsubscribe = linkPath(linkIn(await replyMailTo(reader.email, 'Avant coupure'), 'unsubscribe'));
+      await request(app.server).post(unsubscribe).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      // Signed in with a confirmed account: this ask is confirmed at once, after the unsubscribe.
+      const second = await ask('Après.');
+      const silent = await storedComment(app, article, { parent: first, authorName: 'Sur la première' });
+      expect(await settled('reply', silent.documentId)).toBe('skipped');
+      await storedComment(app, article, { parent: second, authorName: 'Sur la seconde' });
+      await replyMailTo(reader.email, 'Sur la seconde');
+      expect(repliesTo(reader.email).map((mail) => mail.subject.replace(/ a répondu.*/, ''))).toEqual([`[${siteName}] Avant coupure`, `[${siteName}] Sur la seconde`]);
     });
 
     it('refuses a malformed notifyReplies, and one without an address, naming the field', async () => {
@@ -330,9 +385,9 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
       expect(failed.last_error).toMatch(/451/);
       expect(smtp.to(email)).toHaveLength(0);
       // The retry is due a minute later; the failed attempt did not count against the address's spacing.
-      await runQueueIn(2);
+      await letMailTimePass(email, 2);
       await confirmationTo(email);
-      expect((await outbox('confirm', comment.documentId)).outcome).toBe('sent');
+      expect(await settled('confirm', comment.documentId)).toBe('sent');
     });
 
     it('exports an address’s mail state, and after an erasure forgets it and mails it nothing', async () => {
@@ -376,10 +431,14 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
         { comment_document_id: 'oldunconfirmedask0000000', email: 'idle@example.org', created_at: days(95) },
         { comment_document_id: 'oldconfirmedask000000000', email: 'mailed-again@example.org', created_at: days(200), confirmed_at: days(199) },
         { comment_document_id: 'newunconfirmedask0000000', email: 'mailed-again@example.org', created_at: days(2) },
+        // Long in moderation: its confirmation went two days ago, and its link still works.
+        { comment_document_id: 'oldaskwithlivelink000000', email: 'named@example.org', created_at: days(120) },
       ]);
+      await addresses().insert({ email: 'named@example.org', created_at: days(120), confirmation_sent_at: days(2) });
       await app.strapi.db.connection(OUTBOX_TABLE).insert([
         { kind: 'reply', comment_document_id: 'oldsentreply000000000000', attempts: 0, outcome: 'sent', done_at: days(91), created_at: days(91) },
         { kind: 'reply', comment_document_id: 'newsentreply000000000000', attempts: 0, outcome: 'sent', done_at: days(89), created_at: days(89) },
+        { kind: 'confirm', comment_document_id: 'oldaskwithlivelink000000', attempts: 0, outcome: 'sent', done_at: days(2), created_at: days(3) },
       ]);
       await clearExpiredPersonalData(app.strapi, 90);
       const left = (await addresses().whereIn('email', ['idle@example.org', 'never-mailed@example.org', 'mailed-again@example.org', 'suppressed@example.org']).pluck('email')).sort();
@@ -387,6 +446,8 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
       expect(await subscription('oldunconfirmedask0000000')).toBeUndefined();
       expect(await subscription('oldconfirmedask000000000')).toBeDefined();
       expect(await subscription('newunconfirmedask0000000')).toBeDefined();
+      expect(await subscription('oldaskwithlivelink000000')).toBeDefined();
+      expect(await addresses().where({ email: 'named@example.org' }).first()).toBeDefined();
       expect(await outbox('reply', 'oldsentreply000000000000')).toBeUndefined();
       expect(await outbox('reply', 'newsentreply000000000000')).toBeDefined();
     });

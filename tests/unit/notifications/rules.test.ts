@@ -2,6 +2,7 @@ import {
   checkMailPollMs,
   checkNotifyAddresses,
   checkNotifyMinutes,
+  CONFIRM_MAX_UNANSWERED,
   CONFIRM_SPACING_MINUTES,
   digestDue,
   nextConfirmationAt,
@@ -37,11 +38,20 @@ describe('settings', () => {
 describe('nextConfirmationAt', () => {
   const now = new Date('2026-12-06T10:00:00Z');
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-  it('lets the first confirmation go at once, the next an hour after the last, and waits 30 days after an unsubscribe', () => {
-    expect(nextConfirmationAt({ lastSentAt: null, unsubscribedAt: null, now })).toBeNull();
-    expect(nextConfirmationAt({ lastSentAt: ago(60), unsubscribedAt: null, now })).toBeNull();
-    expect(nextConfirmationAt({ lastSentAt: ago(10), unsubscribedAt: null, now })).toEqual(new Date(ago(10).getTime() + CONFIRM_SPACING_MINUTES * 60_000));
-    expect(nextConfirmationAt({ lastSentAt: ago(24 * 60), unsubscribedAt: ago(60), now })).toEqual(new Date(ago(24 * 60).getTime() + 30 * 86_400_000));
+  const day = 24 * 60;
+  it('lets the first confirmation go at once, and the next an hour after the last', () => {
+    expect(nextConfirmationAt({ lastSentAt: null, unsubscribedAt: null, unanswered: 0, now })).toBeNull();
+    expect(nextConfirmationAt({ lastSentAt: ago(60), unsubscribedAt: null, unanswered: 2, now })).toBeNull();
+    expect(nextConfirmationAt({ lastSentAt: ago(10), unsubscribedAt: null, unanswered: 1, now })).toEqual(new Date(ago(10).getTime() + CONFIRM_SPACING_MINUTES * 60_000));
+  });
+  it('waits 30 days after an unsubscribe, or after the last confirmation since, whichever is later', () => {
+    expect(nextConfirmationAt({ lastSentAt: ago(40 * day), unsubscribedAt: ago(day), unanswered: 0, now })).toEqual(new Date(ago(day).getTime() + 30 * 86_400_000));
+    expect(nextConfirmationAt({ lastSentAt: ago(day), unsubscribedAt: ago(40 * day), unanswered: 0, now })).toEqual(new Date(ago(day).getTime() + 30 * 86_400_000));
+    expect(nextConfirmationAt({ lastSentAt: null, unsubscribedAt: ago(day), unanswered: 0, now })).toEqual(new Date(ago(day).getTime() + 30 * 86_400_000));
+    expect(nextConfirmationAt({ lastSentAt: null, unsubscribedAt: ago(31 * day), unanswered: 0, now })).toBeNull();
+  });
+  it('sends no more once CONFIRM_MAX_UNANSWERED wait unanswered', () => {
+    expect(nextConfirmationAt({ lastSentAt: ago(5 * day), unsubscribedAt: null, unanswered: CONFIRM_MAX_UNANSWERED, now })).toBe('never');
   });
 });
 
