@@ -61,15 +61,18 @@ export function commentsOnDocuments(strapi: Core.Strapi): Modules.Documents.Midd
 
     if (action === 'create' && caller.kind !== 'editor') {
       if (!colophonConfig(strapi).comments.pipeline) return next();
-      return logged(async (trx) => {
-        const result: any = await postComment(strapi, caller, params, next as any);
-        // What the poster is told is the stored status, but for spam, which is told `pending`:
-        // only `approved` is public either way. The article was sent as its documentId.
-        const article = (params.data as Record<string, unknown> | undefined)?.article;
-        if (typeof article === 'string') await noteIfPublic(trx, article, result?.documentId ?? null, null, result?.commentStatus);
-        if (result?.commentStatus === 'approved') await announceApproval(trx, result.documentId, (params.data as Record<string, any> | undefined)?.parentDocumentId);
-        return result;
-      });
+      // The article as sent (its documentId): postComment replaces it with the relation to write.
+      const article = (params.data as Record<string, unknown> | undefined)?.article;
+      return postComment(strapi, caller, params, next as any, (post) =>
+        logged(async (trx) => {
+          const result: any = await post(trx);
+          // What the poster is told is the stored status, but for spam, which is told `pending`:
+          // only `approved` is public either way.
+          if (typeof article === 'string') await noteIfPublic(trx, article, result?.documentId ?? null, null, result?.commentStatus);
+          if (result?.commentStatus === 'approved') await announceApproval(trx, result.documentId, (params.data as Record<string, any> | undefined)?.parentDocumentId);
+          return result;
+        })
+      );
     }
     return logged(async (trx) => {
       const stored = await loadStoredComment(strapi, params.documentId);

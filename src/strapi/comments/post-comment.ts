@@ -26,9 +26,18 @@ const USER_AGENT_MAX_LENGTH = 500;
  *      flood, words and links, known author;
  *   3. the comment is stored with what the server alone decides: status, reason, IP hash,
  *      user agent, account, rendered HTML, depth; the article's count follows if it is public.
- * The lookups, the insert and the count share one transaction.
+ * The checks of step 1 read outside any transaction (on SQLite, the read-only connection), so
+ * the single writer is held only for steps 2 and 3: the moderation lookups, the insert and the
+ * count share the transaction `transact` opens, which the caller may extend with work of its
+ * own (the change log) after the comment is stored.
  */
-export async function postComment(strapi: Core.Strapi, reader: Reader, params: CreateParams, next: () => Promise<any>) {
+export async function postComment<T>(
+  strapi: Core.Strapi,
+  reader: Reader,
+  params: CreateParams,
+  next: () => Promise<any>,
+  transact: (work: (trx: unknown) => Promise<any>) => Promise<T>
+): Promise<T> {
   const { rules, ipHashSecret } = colophonConfig(strapi).comments;
   const sent = params.data ?? {};
   rejectUnknownFields(sent, rules.honeypotField);
@@ -39,7 +48,7 @@ export async function postComment(strapi: Core.Strapi, reader: Reader, params: C
   const fields = withAccountDefaults(sent, reader);
   const notifyReplies = readNotifyReplies(fields);
 
-  return strapi.db.transaction(async ({ trx }) => {
+  return transact(async (trx) => {
     const userId = reader.account?.id ?? null;
     await lockAuthor(strapi, trx, [ipHash && `ip:${ipHash}`, userId !== null ? `user:${userId}` : null]);
     const outcome = await moderateComment({ fields, ipHash, userId }, rules, createModerationLookups(strapi, article), new Date());

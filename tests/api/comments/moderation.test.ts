@@ -9,6 +9,7 @@ import {
   insertCommentRow,
   ipHashOf,
   nextIp,
+  publicThread,
   publishedArticle,
   uniqueEmail,
   useRules,
@@ -215,6 +216,19 @@ describe('moderation, in WordPress’s order, through every door', () => {
           expect(posted.comment.commentStatus).toBe('approved');
           const after = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: article.documentId } });
           expect(after.commentCount).toBe(countBefore + 1);
+        });
+
+        it('shows the approved comment at once on cached public answers, and logs the change', async () => {
+          const account = await poster(label).signUp();
+          await knownAuthor(account.email, account.id);
+          await publicThread(app, article.documentId).expect(200);
+          expect((await publicThread(app, article.documentId)).headers['x-cache']).toBe('HIT');
+          const [{ max: before }] = await app.strapi.db.connection('colophon_changes').max({ max: 'id' });
+          const posted = await poster(label).post(aComment(article.documentId, { body: `Visible at once, ${label}.` }), { account });
+          expect(posted.comment.commentStatus).toBe('approved');
+          expect(JSON.stringify((await publicThread(app, article.documentId).expect(200)).body)).toContain(`Visible at once, ${label}.`);
+          const changes = await app.strapi.db.connection('colophon_changes').where('id', '>', Number(before ?? 0));
+          expect(changes.map((change: any) => change.action)).toContain('comment:create');
         });
 
         it('holds everyone when auto-approval is turned off in the config', async () => {
