@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { absoluteUrl } from '../../core/discovery/absoluteUrl';
-import { composeConfirmation, composeReplyNotice, replyNoticeRecipient, type MailContent } from '../../core/notifications';
+import { composeConfirmation, composeReplyNotice, normalizeAddress, replyNoticeRecipient, type MailContent } from '../../core/notifications';
 import { COMMENT_UID } from '../comments/model';
 import { loadSiteSettings } from '../trails/site-settings';
 import { claimConfirmation, readAddress, readSubscription } from './addresses';
@@ -81,7 +81,7 @@ async function sendConfirmation(strapi: Core.Strapi, commentDocumentId: string, 
   const comment = await loadComment(strapi, commentDocumentId);
   const subscription = await readSubscription(strapi, commentDocumentId);
   if (!comment || comment.commentStatus !== 'approved' || !subscription || subscription.confirmedAt) return 'skipped';
-  if (!comment.authorEmail || comment.authorEmail.trim().toLowerCase() !== subscription.email) return 'skipped';
+  if (!comment.authorEmail || normalizeAddress(comment.authorEmail) !== subscription.email) return 'skipped';
   const claim = await claimConfirmation(strapi, subscription.email, now);
   if (!claim.claimed) return claim.retryAt ? { deferUntil: claim.retryAt } : 'skipped';
   try {
