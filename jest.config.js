@@ -19,7 +19,7 @@ module.exports = {
     },
     {
       displayName: 'api',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/tests/helpers/strapi-environment.js',
       roots: ['<rootDir>/tests/api'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
@@ -31,7 +31,7 @@ module.exports = {
       // A real browser (Debian's chromium) against the built admin panel; its globalSetup
       // builds the admin when dist/build is missing or older than the admin sources.
       displayName: 'browser',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/tests/helpers/strapi-environment.js',
       roots: ['<rootDir>/tests/browser'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },

@@ -36,6 +36,29 @@ export interface TestApp {
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
+/**
+ * Node's own require and environment, offered by tests/helpers/strapi-environment.js: Strapi is
+ * loaded once per Jest process rather than once per test file. Absent (undefined) under a plain
+ * environment, where Jest's require and process.env serve.
+ */
+interface Host {
+  require: NodeRequire;
+  env: NodeJS.ProcessEnv;
+}
+const host = (globalThis as { __colophonHost?: Host }).__colophonHost;
+
+/**
+ * A test file stands for a server process of its own. What a process keeps in memory outside
+ * any one Strapi, the admin's and users-permissions' login limits (koa2-ratelimit's store),
+ * starts empty at a file's first boot, as a restarted server's does.
+ */
+let processStateCleared = false;
+function clearProcessState(): void {
+  if (!host || processStateCleared) return;
+  processStateCleared = true;
+  host.require('koa2-ratelimit').Stores.Memory.cleanAll();
+}
+
 function applyEnvironment(database: TestDatabase, extra: Record<string, string> = {}): () => void {
   const next: Record<string, string | undefined> = {
     NODE_ENV: 'test',
@@ -50,18 +73,23 @@ function applyEnvironment(database: TestDatabase, extra: Record<string, string> 
     ...database.env,
     ...extra,
   };
-  const previous: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(next)) {
-    previous[key] = process.env[key];
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  return () => {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+  // Strapi reads the process's environment; the test file and what it spawns read Jest's copy.
+  const targets = host && host.env !== process.env ? [process.env, host.env] : [process.env];
+  const restores = targets.map((env) => {
+    const previous: Record<string, string | undefined> = {};
+    for (const [key, value] of Object.entries(next)) {
+      previous[key] = env[key];
+      if (value === undefined) delete env[key];
+      else env[key] = value;
     }
-  };
+    return () => {
+      for (const [key, value] of Object.entries(previous)) {
+        if (value === undefined) delete env[key];
+        else env[key] = value;
+      }
+    };
+  });
+  return () => restores.forEach((restore) => restore());
 }
 
 export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
@@ -73,7 +101,8 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   });
 
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { createStrapi } = require('@strapi/strapi');
+  const { createStrapi } = (host?.require ?? require)('@strapi/strapi');
+  clearProcessState();
   let strapi: Core.Strapi | undefined;
   try {
     strapi = createStrapi({ appDir: PROJECT_ROOT, distDir: path.join(PROJECT_ROOT, 'dist') }) as Core.Strapi;
