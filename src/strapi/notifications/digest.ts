@@ -56,7 +56,8 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
     .update({ last_sent_at: now.getTime() });
   if (Number(claimed) !== 1) return false;
   {
-    const recipients = settings.digestTo.length > 0 ? settings.digestTo : await moderatorAddresses(strapi);
+    const siteLocale = await defaultLocale(strapi);
+    const recipients = settings.digestTo.length > 0 ? settings.digestTo.map((email) => ({ email, language: null })) : await moderatorRecipients(strapi);
     if (recipients.length === 0) {
       strapi.log.warn('[colophon] Comments wait for moderation, but no active admin may moderate them and COMMENT_NOTIFY_TO is empty: no digest sent.');
       return false;
@@ -72,25 +73,36 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
       limit: DIGEST_LIST_SIZE,
     });
     const site = await loadSiteSettings(strapi);
-    const content = composeModeratorDigest({
-      siteName: site.name,
-      locale: await defaultLocale(strapi),
-      waiting: Number(waiting),
-      freshCount: Number(newWaiting),
-      fresh: listed.map((comment: any) => ({
-        authorName: comment.authorName ?? '',
-        body: comment.body ?? '',
-        articleTitle: comment.article?.title ?? null,
-        reportCount: Number(comment.reportCount ?? 0),
-      })),
-      reported: Number(reported),
-      queueUrl: moderationQueueUrl(strapi, COMMENT_UID),
-    });
+    // Each admin reads it in the admin's language they chose (Profile > Interface language),
+    // the Site's when they chose none: composed once per language, not per recipient.
+    const composed = new Map<string, ReturnType<typeof composeModeratorDigest>>();
+    const contentIn = (locale: string) => {
+      if (!composed.has(locale)) {
+        composed.set(
+          locale,
+          composeModeratorDigest({
+            siteName: site.name,
+            locale,
+            waiting: Number(waiting),
+            freshCount: Number(newWaiting),
+            fresh: listed.map((comment: any) => ({
+              authorName: comment.authorName ?? '',
+              body: comment.body ?? '',
+              articleTitle: comment.article?.title ?? null,
+              reportCount: Number(comment.reportCount ?? 0),
+            })),
+            reported: Number(reported),
+            queueUrl: moderationQueueUrl(strapi, COMMENT_UID),
+          })
+        );
+      }
+      return composed.get(locale)!;
+    };
     // One mail each: moderators do not learn each other's addresses either.
     let sent = 0;
-    for (const to of recipients) {
+    for (const { email: to, language } of recipients) {
       try {
-        await sendMail(strapi, { ...content, to, headers: { 'Auto-Submitted': 'auto-generated' } });
+        await sendMail(strapi, { ...contentIn(language ?? siteLocale), to, headers: { 'Auto-Submitted': 'auto-generated' } });
         sent += 1;
       } catch (error) {
         strapi.log.warn(`[colophon] The moderators' digest could not be mailed to one recipient: ${(error as Error).message}`);
@@ -101,15 +113,22 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
   }
 }
 
+/** An admin to mail the digest to, and the admin interface language they chose (null: none). */
+export interface DigestRecipient {
+  email: string;
+  language: string | null;
+}
+
 /**
  * Active, unblocked admins who may moderate any comment: Super Admins, and admins with a role
  * holding Content Manager update on Comment with no condition (Strapi's Author role holds it
- * only on what its holder created) and the commentStatus field among its fields.
+ * only on what its holder created) and the commentStatus field among its fields. Each comes
+ * with the admin user's `preferedLanguage` (Strapi's spelling), null when unset.
  */
-export async function moderatorAddresses(strapi: Core.Strapi): Promise<string[]> {
+export async function moderatorRecipients(strapi: Core.Strapi): Promise<DigestRecipient[]> {
   const admins = await strapi.db.query('admin::user').findMany({
     where: { isActive: true, blocked: false },
-    select: ['email'],
+    select: ['email', 'preferedLanguage'],
     populate: { roles: { select: ['code'], populate: { permissions: { select: ['action', 'subject', 'conditions', 'properties'] } } } },
   });
   const moderates = (permission: any) => {
@@ -119,5 +138,10 @@ export async function moderatorAddresses(strapi: Core.Strapi): Promise<string[]>
     return !Array.isArray(fields) || fields.includes('commentStatus');
   };
   const mayModerate = (admin: any) => (admin.roles ?? []).some((role: any) => role.code === 'strapi-super-admin' || (role.permissions ?? []).some(moderates));
-  return [...new Set(admins.filter(mayModerate).map((admin: any) => String(admin.email ?? '')).filter(Boolean))];
+  const byEmail = new Map<string, DigestRecipient>();
+  for (const admin of admins.filter(mayModerate)) {
+    const email = String(admin.email ?? '');
+    if (email && !byEmail.has(email)) byEmail.set(email, { email, language: typeof admin.preferedLanguage === 'string' && admin.preferedLanguage ? admin.preferedLanguage : null });
+  }
+  return [...byEmail.values()];
 }

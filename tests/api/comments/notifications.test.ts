@@ -538,6 +538,27 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
       expect(digests().filter((mail) => mail.text.includes('Refusée'))).toHaveLength(1);
     });
 
+    it('reaches each admin in the interface language they chose, and the others in the Site’s', async () => {
+      const users = () => app.strapi.db.query('admin::user');
+      await users().update({ where: { email: MAY_MODERATE }, data: { preferedLanguage: 'en' } });
+      try {
+        // A digest just went (so the mail loop sends none on this post); a period later, one is due.
+        await app.strapi.db.connection(SCHEDULE_TABLE).where({ name: 'moderator-digest' }).update({ last_sent_at: Date.now() });
+        await post({ article, authorName: 'Polyglotte', authorEmail: uniqueEmail('language'), body: 'Lu en deux langues.' }).expect(201);
+        await letTimePass(16);
+        await sendDigestIfDue(app.strapi, settings());
+        const english = await smtp.waitFor((mail) => mail.envelopeTo.includes(MAY_MODERATE) && mail.text.includes('Polyglotte'));
+        expect(english.subject).toMatch(new RegExp(`^\\[${siteName}\\] \\d+ comments? waits? for moderation$`));
+        expect(english.text).toContain('Open the moderation queue: https://api.colophon.test/admin/content-manager/');
+        expect(english.html).toContain('<html lang="en">');
+        const french = await smtp.waitFor((mail) => mail.envelopeTo.includes(SUPER_ADMIN) && mail.text.includes('Polyglotte'));
+        expect(french.subject).toMatch(/attendent? la modération$/);
+        expect(french.html).toContain('<html lang="fr');
+      } finally {
+        await users().update({ where: { email: MAY_MODERATE }, data: { preferedLanguage: null } });
+      }
+    });
+
     it('counts an old comment that readers’ reports sent back to pending', async () => {
       const held = await storedComment(app, article, { authorName: 'Signalé', body: 'Propos douteux.' });
       // Posted and approved two hours ago, long before the last digest.
