@@ -44,8 +44,39 @@ export interface TestApp {
 interface Host {
   require: NodeRequire;
   env: NodeJS.ProcessEnv;
+  process: NodeJS.Process;
 }
 const host = (globalThis as { __colophonHost?: Host }).__colophonHost;
+
+type Listener = (...args: unknown[]) => void;
+
+/**
+ * The process's listeners as they are now, to be put back later. Under this environment the
+ * process is Jest's own: Strapi's destroy() calls process.removeAllListeners(), which would
+ * take Jest's handlers for uncaught errors away for the rest of the file, and createStrapi()
+ * adds SIGINT and SIGTERM handlers that would turn a cancelled run into a clean exit.
+ */
+function keepProcessListeners(): { dropAddedSignalHandlers(): void; restore(): void } {
+  const proc = host?.process;
+  if (!proc) return { dropAddedSignalHandlers() {}, restore() {} };
+  const saved = new Map(proc.eventNames().map((event) => [event, proc.rawListeners(event)]));
+  const dropAdded = (event: string | symbol) => {
+    const keep = saved.get(event) ?? [];
+    for (const listener of proc.rawListeners(event)) if (!keep.includes(listener)) proc.removeListener(event, listener as Listener);
+  };
+  return {
+    dropAddedSignalHandlers() {
+      for (const signal of ['SIGINT', 'SIGTERM']) dropAdded(signal);
+    },
+    restore() {
+      for (const event of proc.eventNames()) dropAdded(event);
+      for (const [event, listeners] of saved) {
+        const present = proc.rawListeners(event);
+        for (const listener of listeners) if (!present.includes(listener)) proc.on(event, listener as Listener);
+      }
+    },
+  };
+}
 
 /**
  * A test file stands for a server process of its own. What a process keeps in memory outside
@@ -103,9 +134,11 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { createStrapi } = (host?.require ?? require)('@strapi/strapi');
   clearProcessState();
+  const listeners = keepProcessListeners();
   let strapi: Core.Strapi | undefined;
   try {
     strapi = createStrapi({ appDir: PROJECT_ROOT, distDir: path.join(PROJECT_ROOT, 'dist') }) as Core.Strapi;
+    listeners.dropAddedSignalHandlers();
     await options.beforeRegister?.(strapi);
     await strapi.register();
     await options.beforeBootstrap?.(strapi);
@@ -114,6 +147,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     strapi.server.mount();
   } catch (error) {
     await strapi?.destroy().catch(() => undefined);
+    listeners.restore();
     restoreEnv();
     if (!options.database) await database.drop();
     throw error;
@@ -125,9 +159,13 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     database,
     server: booted.server.httpServer,
     async stop({ keepDatabase = false } = {}) {
-      await drainDatabase(booted);
-      await booted.destroy();
-      restoreEnv();
+      try {
+        await drainDatabase(booted);
+        await booted.destroy();
+      } finally {
+        listeners.restore();
+        restoreEnv();
+      }
       if (!keepDatabase) await database.drop();
     },
   };

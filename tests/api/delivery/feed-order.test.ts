@@ -121,19 +121,24 @@ onPostgres('the change feed is gap-free on PostgreSQL', () => {
         if (!writing && Date.now() - writtenAt > 15_000) return;
       }
     })();
-    await Promise.all(
-      Array.from({ length: 40 }, async (_, index) => {
-        const response = await fetch(`${bases[index % 2]}/api/articles?locale=fr&status=published`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ data: { title: `Course ${index}` } }),
-        });
-        expect(response.status).toBe(201);
-        created.push(((await response.json()) as any).data.documentId);
-      })
-    );
-    writtenAt = Date.now();
-    writing = false;
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, async (_, index) => {
+          const response = await fetch(`${bases[index % 2]}/api/articles?locale=fr&status=published`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ data: { title: `Course ${index}` } }),
+          });
+          expect(response.status).toBe(201);
+          created.push(((await response.json()) as any).data.documentId);
+        })
+      );
+    } finally {
+      // Also when a write failed: the consumer must end, or it would poll past the app's stop.
+      writtenAt = Date.now();
+      writing = false;
+      await consumer.catch(() => undefined);
+    }
     await consumer;
     expect(seen.filter((documentId) => created.includes(documentId)).sort()).toEqual([...created].sort());
     expect(new Set(seen).size).toBe(seen.length);
