@@ -1,6 +1,6 @@
 export { CONFIRM_LINK_DAYS, mailLinkKey, normalizeAddress, signMailToken, verifyMailToken } from './mailTokens';
 export type { MailToken, MailTokenPurpose } from './mailTokens';
-export { notificationWords } from './messages';
+export { hasNotificationWords, notificationWords } from './messages';
 export type { NotificationWords } from './messages';
 export {
   composeConfirmation,

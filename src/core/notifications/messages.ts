@@ -87,7 +87,14 @@ const FR: NotificationWords = {
 
 const WORDS: Record<string, NotificationWords> = { en: EN, fr: FR };
 
+const languageOf = (locale: string | null | undefined) => (locale ?? '').toLowerCase().split('-')[0];
+
 /** The notification words for `locale` (e.g. 'fr', 'fr-BE'), English when its language has none. */
 export function notificationWords(locale: string | null | undefined): NotificationWords {
-  return WORDS[(locale ?? '').toLowerCase().split('-')[0]] ?? EN;
+  return WORDS[languageOf(locale)] ?? EN;
+}
+
+/** Whether `locale`'s language (e.g. 'fr' for 'fr-BE') has notification words of its own. */
+export function hasNotificationWords(locale: string | null | undefined): boolean {
+  return languageOf(locale) in WORDS;
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { composeModeratorDigest, DIGEST_LIST_SIZE, digestDue } from '../../core/notifications';
+import { composeModeratorDigest, DIGEST_LIST_SIZE, digestDue, hasNotificationWords } from '../../core/notifications';
 import { COMMENT_UID } from '../comments/model';
 import { columnOf, sql, tableOf } from '../database/schema';
 import { defaultLocale } from '../hook/write-context';
@@ -73,36 +73,32 @@ export async function sendDigestIfDue(strapi: Core.Strapi, settings: Notificatio
       limit: DIGEST_LIST_SIZE,
     });
     const site = await loadSiteSettings(strapi);
-    // Each admin reads it in the admin's language they chose (Profile > Interface language),
-    // the Site's when they chose none: composed once per language, not per recipient.
+    const digest = {
+      siteName: site.name,
+      waiting: Number(waiting),
+      freshCount: Number(newWaiting),
+      fresh: listed.map((comment: any) => ({
+        authorName: comment.authorName ?? '',
+        body: comment.body ?? '',
+        articleTitle: comment.article?.title ?? null,
+        reportCount: Number(comment.reportCount ?? 0),
+      })),
+      reported: Number(reported),
+      queueUrl: moderationQueueUrl(strapi, COMMENT_UID),
+    };
+    // Each admin reads it in the interface language they chose in their profile, or the Site's
+    // when they chose none or one without words here: composed once per language.
     const composed = new Map<string, ReturnType<typeof composeModeratorDigest>>();
-    const contentIn = (locale: string) => {
-      if (!composed.has(locale)) {
-        composed.set(
-          locale,
-          composeModeratorDigest({
-            siteName: site.name,
-            locale,
-            waiting: Number(waiting),
-            freshCount: Number(newWaiting),
-            fresh: listed.map((comment: any) => ({
-              authorName: comment.authorName ?? '',
-              body: comment.body ?? '',
-              articleTitle: comment.article?.title ?? null,
-              reportCount: Number(comment.reportCount ?? 0),
-            })),
-            reported: Number(reported),
-            queueUrl: moderationQueueUrl(strapi, COMMENT_UID),
-          })
-        );
-      }
+    const contentFor = (language: string | null) => {
+      const locale = language && hasNotificationWords(language) ? language : siteLocale;
+      if (!composed.has(locale)) composed.set(locale, composeModeratorDigest({ ...digest, locale }));
       return composed.get(locale)!;
     };
     // One mail each: moderators do not learn each other's addresses either.
     let sent = 0;
     for (const { email: to, language } of recipients) {
       try {
-        await sendMail(strapi, { ...contentIn(language ?? siteLocale), to, headers: { 'Auto-Submitted': 'auto-generated' } });
+        await sendMail(strapi, { ...contentFor(language), to, headers: { 'Auto-Submitted': 'auto-generated' } });
         sent += 1;
       } catch (error) {
         strapi.log.warn(`[colophon] The moderators' digest could not be mailed to one recipient: ${(error as Error).message}`);

@@ -541,6 +541,8 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
     it('reaches each admin in the interface language they chose, and the others in the Site’s', async () => {
       const users = () => app.strapi.db.query('admin::user');
       await users().update({ where: { email: MAY_MODERATE }, data: { preferedLanguage: 'en' } });
+      // A language the mails have no words in: the Site's, not English marked as German.
+      await users().update({ where: { email: SUPER_ADMIN }, data: { preferedLanguage: 'de' } });
       try {
         // A digest just went (so the mail loop sends none on this post); a period later, one is due.
         await app.strapi.db.connection(SCHEDULE_TABLE).where({ name: 'moderator-digest' }).update({ last_sent_at: Date.now() });
@@ -556,6 +558,7 @@ describe('notifications: the moderators’ digest and reply mails, through a rea
         expect(french.html).toContain('<html lang="fr');
       } finally {
         await users().update({ where: { email: MAY_MODERATE }, data: { preferedLanguage: null } });
+        await users().update({ where: { email: SUPER_ADMIN }, data: { preferedLanguage: null } });
       }
     });
 

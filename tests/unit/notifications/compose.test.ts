@@ -3,6 +3,7 @@ import {
   composeLinkPage,
   composeModeratorDigest,
   composeReplyNotice,
+  hasNotificationWords,
   DIGEST_LIST_SIZE,
   excerpt,
   redactAddresses,
@@ -121,5 +122,16 @@ describe('composeLinkPage', () => {
     expect(composeLinkPage({ locale: 'fr', siteName: 'S', outcome: 'confirmed' })).toContain('Votre adresse est confirmée');
     expect(composeLinkPage({ locale: 'en', siteName: 'S', outcome: 'unsubscribed' })).toContain('no more mails');
     expect(composeLinkPage({ locale: 'de', siteName: 'S', outcome: 'invalid' })).toContain('not valid');
+  });
+});
+
+describe('hasNotificationWords', () => {
+  it('knows the languages the mails are written in, by language whatever the region', () => {
+    expect(hasNotificationWords('fr')).toBe(true);
+    expect(hasNotificationWords('fr-BE')).toBe(true);
+    expect(hasNotificationWords('EN')).toBe(true);
+    expect(hasNotificationWords('de')).toBe(false);
+    expect(hasNotificationWords('zh-Hans')).toBe(false);
+    expect(hasNotificationWords(null)).toBe(false);
   });
 });
